@@ -1,0 +1,43 @@
+using OciTui.Registry.Models;
+using OciTui.Registry.References;
+
+namespace OciTui.Registry;
+
+/// <summary>
+/// A registry as ocitui sees it: a remote OCI distribution API (<see cref="Http.RemoteRegistry"/>) or a folder of
+/// OCI image layouts (<see cref="Layout.LayoutRegistry"/>). Every method validates names and digests before use,
+/// verifies every digest it returns content for, and throws only <see cref="Errors.OciTuiException"/> subclasses
+/// (or <see cref="OperationCanceledException"/>).
+/// </summary>
+public interface IRegistry : IDisposable
+{
+    /// <summary>Where this registry is, for display: <c>https://ghcr.io</c>, <c>http://127.0.0.1:5000</c>, <c>layout /srv/charts</c>.</summary>
+    string Address { get; }
+
+    /// <summary>Checks that the registry speaks the v2 API and that we may talk to it (authenticating if asked to).</summary>
+    Task PingAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Repository names, one page at a time. Throws <see cref="Errors.CatalogUnavailableException"/> when the catalog is refused.</summary>
+    IAsyncEnumerable<IReadOnlyList<string>> ListRepositoriesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Tags of one repository, one page at a time, in the registry's order.</summary>
+    IAsyncEnumerable<IReadOnlyList<string>> ListTagsAsync(string repository, CancellationToken cancellationToken = default);
+
+    /// <summary>GETs a manifest by tag or digest; the body's digest is checked against the digest asked for and the one announced.</summary>
+    Task<FetchedManifest> GetManifestAsync(string repository, string reference, CancellationToken cancellationToken = default);
+
+    /// <summary>HEADs a manifest (falling back to GET) and returns its descriptor: media type, digest, size.</summary>
+    Task<Descriptor> ResolveAsync(string repository, string reference, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a small blob (a config) whole, refusing more than <paramref name="maxSize"/> bytes, verified against the descriptor.</summary>
+    Task<byte[]> GetBlobAsync(string repository, Descriptor descriptor, long maxSize, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Opens a blob for streaming from <paramref name="offset"/>. The caller hashes and verifies; the response says where
+    /// its content really starts (a registry may ignore the range and send the whole blob).
+    /// </summary>
+    Task<BlobResponse> OpenBlobAsync(string repository, Digest digest, long offset, CancellationToken cancellationToken = default);
+
+    /// <summary>Artifacts that refer to <paramref name="subject"/> (signatures, SBOMs), via the referrers API or the tag schema fallback.</summary>
+    IAsyncEnumerable<Descriptor> ListReferrersAsync(string repository, Digest subject, string? artifactType = null, CancellationToken cancellationToken = default);
+}

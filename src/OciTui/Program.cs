@@ -1,0 +1,1 @@
+return await OciTui.Cli.CommandLine.RunAsync(args, Console.Out, Console.Error);
