@@ -1,22 +1,207 @@
+using System.Net;
 using System.Net.Http.Headers;
+using System.Text;
+using OciTui.Registry.Credentials;
+using OciTui.Registry.Errors;
 using OciTui.Registry.Http;
+using OciTui.Registry.Text;
 
 namespace OciTui.Registry.Auth;
 
-/// <summary>Anonymous, Basic and Bearer-token auth for one registry. (Contract stub: implemented on the auth branch.)</summary>
+/// <summary>
+/// Anonymous, Basic and Bearer-token auth for one registry. Learns the scheme from the registry's 401 challenges,
+/// fetches tokens (anonymous, with Basic credentials, or with an identity token), caches them per scope and shares
+/// concurrent fetches. Never sends Basic credentials over plain HTTP except to loopback or where the profile opts in.
+/// </summary>
 public sealed class RegistryAuthenticator : IRegistryAuthenticator
 {
+    private const int MaxTokenRedirects = 5;
+    private readonly HttpClient _http;
+    private readonly RegistryConnectionOptions _options;
+    private readonly TokenCache _tokens;
+    private readonly Lazy<Task<RegistryCredential?>> _credential;
+    private readonly string _origin;
+    private volatile AuthChallenge? _bearerChallenge;
+    private volatile bool _basicRequired;
+
     /// <param name="http">Client for token requests: same TLS settings as the registry, no automatic redirects.</param>
     /// <param name="options">The registry's base address, credentials and plain-HTTP policy.</param>
     public RegistryAuthenticator(HttpClient http, RegistryConnectionOptions options)
     {
-        _ = http;
-        _ = options;
+        _http = http;
+        _options = options;
+        _tokens = new TokenCache(options.Time);
+        _origin = Origin.Of(options.BaseAddress).ToString();
+        _credential = new Lazy<Task<RegistryCredential?>>(() =>
+            options.Credentials?.GetAsync(options.CredentialHost, CancellationToken.None) ?? Task.FromResult<RegistryCredential?>(null));
     }
 
-    public ValueTask<AuthenticationHeaderValue?> GetCachedAsync(IReadOnlyList<string> scopes, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+    public async ValueTask<AuthenticationHeaderValue?> GetCachedAsync(IReadOnlyList<string> scopes, CancellationToken cancellationToken)
+    {
+        if (_bearerChallenge is { } bearer)
+        {
+            RegistryCredential? credential = await _credential.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (credential?.RegistryToken is { } registryToken) return new AuthenticationHeaderValue("Bearer", registryToken);
+            IReadOnlyList<string> all = Scopes.Merge(scopes, []);
+            BearerToken? token = _tokens.TryGet(CacheKey(bearer, all, credential));
+            return token is null ? null : new AuthenticationHeaderValue("Bearer", token.Value);
+        }
+        if (_basicRequired && await _credential.Value.WaitAsync(cancellationToken).ConfigureAwait(false) is { HasBasic: true } basic)
+            return BasicHeader(basic);
+        return null;
+    }
 
-    public Task<AuthenticationHeaderValue?> AuthenticateAsync(HttpResponseMessage unauthorized, IReadOnlyList<string> scopes,
-        AuthenticationHeaderValue? rejected, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public async Task<AuthenticationHeaderValue?> AuthenticateAsync(HttpResponseMessage unauthorized, IReadOnlyList<string> scopes,
+        AuthenticationHeaderValue? rejected, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<AuthChallenge> challenges = unauthorized.Headers.NonValidated.TryGetValues("WWW-Authenticate", out HeaderStringValues values)
+            ? AuthChallengeParser.Parse(values)
+            : [];
+        RegistryCredential? credential = await _credential.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+
+        if (challenges.FirstOrDefault(c => c.IsBearer) is { } bearer)
+        {
+            if (credential?.RegistryToken is { } registryToken)
+            {
+                if (rejected?.Parameter == registryToken) return null;
+                _bearerChallenge = bearer;
+                return new AuthenticationHeaderValue("Bearer", registryToken);
+            }
+            Uri realm = RealmPolicy.Check(bearer.Parameter("realm"), _options.BaseAddress);
+            IReadOnlyList<string> all = Scopes.Merge(scopes, bearer.Scopes);
+            string key = CacheKey(bearer, all, credential);
+            if (rejected is { Scheme: "Bearer", Parameter: { } refused })
+            {
+                if (IsFinalRefusal(bearer) && _tokens.TryGet(key)?.Value != refused) return null;
+                _tokens.Invalidate(key, refused);
+            }
+            BearerToken token = await _tokens.GetOrFetchAsync(key,
+                ct => FetchTokenAsync(realm, bearer.Parameter("service"), all, credential, ct), cancellationToken).ConfigureAwait(false);
+            if (rejected?.Parameter == token.Value) return null;
+            _bearerChallenge = bearer;
+            return new AuthenticationHeaderValue("Bearer", token.Value);
+        }
+
+        if (challenges.Any(c => c.IsBasic))
+        {
+            if (credential is not { HasBasic: true } || rejected?.Scheme == "Basic") return null;
+            RequireSafeForBasic(_options.BaseAddress);
+            _basicRequired = true;
+            return BasicHeader(credential);
+        }
+        return null;
+    }
+
+    /// <summary>A token rejected as not covering the scope, or invalid, is final once a fresh one was tried.</summary>
+    private static bool IsFinalRefusal(AuthChallenge challenge) =>
+        challenge.Parameter("error") is "insufficient_scope" or "invalid_token";
+
+    private string CacheKey(AuthChallenge bearer, IReadOnlyList<string> scopes, RegistryCredential? credential) =>
+        TokenCache.Key(_origin, bearer.Parameter("realm") ?? "", bearer.Parameter("service"), scopes,
+            credential is null ? "anonymous" : $"{credential.Username ?? "(token)"}@{credential.Source}");
+
+    private void RequireSafeForBasic(Uri target)
+    {
+        if (target.Scheme == "https" || Origin.IsLoopback(target) || _options.AllowBasicOverPlainHttp) return;
+        throw new AuthenticationFailedException(
+            $"Refusing to send the password for {_options.CredentialHost} over plain HTTP to {target.GetLeftPart(UriPartial.Authority)}.",
+            HttpStatusCode.Unauthorized, [])
+        {
+            Hint = "Use HTTPS, or set \"allowBasicOverHttp\": true in the profile if this network is trusted.",
+        };
+    }
+
+    private static AuthenticationHeaderValue BasicHeader(RegistryCredential credential) =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credential.Username}:{credential.Password}")));
+
+    private async Task<BearerToken> FetchTokenAsync(Uri realm, string? service, IReadOnlyList<string> scopes, RegistryCredential? credential,
+        CancellationToken cancellationToken)
+    {
+        if (credential?.IdentityToken is { } identityToken)
+        {
+            BearerToken? viaPost = await PostRefreshTokenAsync(realm, service, scopes, identityToken, cancellationToken).ConfigureAwait(false);
+            if (viaPost is not null) return viaPost;
+        }
+        var query = new StringBuilder();
+        if (service is not null) query.Append("service=").Append(Uri.EscapeDataString(service));
+        foreach (string scope in scopes) query.Append(query.Length > 0 ? "&" : "").Append("scope=").Append(Uri.EscapeDataString(scope));
+        var builder = new UriBuilder(realm);
+        string existing = builder.Query.TrimStart('?');
+        builder.Query = existing.Length == 0 ? query.ToString() : $"{existing}&{query}";
+        AuthenticationHeaderValue? basic = credential is { HasBasic: true } ? BasicHeader(credential) : null;
+        using HttpResponseMessage response = await SendTokenRequestAsync(HttpMethod.Get, builder.Uri, basic, null, cancellationToken).ConfigureAwait(false);
+        return await ReadTokenAsync(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<BearerToken?> PostRefreshTokenAsync(Uri realm, string? service, IReadOnlyList<string> scopes, string identityToken, CancellationToken cancellationToken)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token",
+            ["refresh_token"] = identityToken,
+            ["client_id"] = "ocitui",
+            ["scope"] = string.Join(' ', scopes),
+        };
+        if (service is not null) form["service"] = service;
+        using HttpResponseMessage response = await SendTokenRequestAsync(HttpMethod.Post, realm, null, form, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed or HttpStatusCode.Unauthorized or HttpStatusCode.BadRequest)
+            return null;
+        return await ReadTokenAsync(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<HttpResponseMessage> SendTokenRequestAsync(HttpMethod method, Uri uri, AuthenticationHeaderValue? basic,
+        Dictionary<string, string>? form, CancellationToken cancellationToken)
+    {
+        Origin realmOrigin = Origin.Of(uri);
+        if (basic is not null) RequireSafeForBasic(uri);
+        Uri current = uri;
+        for (int hop = 0; ; hop++)
+        {
+            using var request = new HttpRequestMessage(method, current);
+            if (basic is not null && Origin.Of(current) == realmOrigin) request.Headers.Authorization = basic;
+            if (form is not null) request.Content = new FormUrlEncodedContent(form);
+            HttpResponseMessage response;
+            using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                timeout.CancelAfter(_options.RequestTimeout);
+                try
+                {
+                    response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new RegistryUnreachableException($"The token server {current.GetLeftPart(UriPartial.Authority)} did not answer within {_options.RequestTimeout.TotalSeconds:0} s.");
+                }
+                catch (HttpRequestException e)
+                {
+                    throw RegistryRequestSender.Unreachable(current.GetLeftPart(UriPartial.Authority), e);
+                }
+            }
+            if ((int)response.StatusCode is < 300 or >= 400 || response.Headers.Location is null) return response;
+            Uri next = response.Headers.Location.IsAbsoluteUri ? response.Headers.Location : new Uri(current, response.Headers.Location);
+            response.Dispose();
+            if (hop + 1 >= MaxTokenRedirects) throw new RegistryProtocolException("The token server redirected too many times; stopped.");
+            if (next.Scheme is not ("http" or "https")) throw new RegistryProtocolException("The token server redirected to a non-HTTP address; refused.");
+            RealmPolicy.Check(next, _options.BaseAddress);
+            current = next;
+        }
+    }
+
+    private async Task<BearerToken> ReadTokenAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        string server = response.RequestMessage?.RequestUri?.GetLeftPart(UriPartial.Authority) ?? "the token server";
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            RegistryResponseException error = await RegistryErrorReader.ReadAsync(response, "a token", server, cancellationToken).ConfigureAwait(false);
+            throw new AuthenticationFailedException($"The token server {TerminalText.Sanitize(server, 100)} refused the credentials for {_options.CredentialHost} ({(int)response.StatusCode}).",
+                response.StatusCode, error.Errors)
+            {
+                Hint = "Check the profile's username and password source, or log in with helm registry login / docker login.",
+            };
+        }
+        if (!response.IsSuccessStatusCode)
+            throw await RegistryErrorReader.ReadAsync(response, "a token", server, cancellationToken).ConfigureAwait(false);
+        byte[] body = await BoundedContent.ReadAsync(response.Content, BearerToken.MaxResponseBytes, "token response", cancellationToken).ConfigureAwait(false);
+        return BearerToken.Parse(body, _options.Time.GetUtcNow());
+    }
 }

@@ -10,7 +10,7 @@ public sealed class SizeLimitExceededException(string message) : RegistryExcepti
 public sealed class UnsupportedManifestException(string message) : RegistryException(message);
 
 /// <summary>A registry response that breaks the protocol: bad JSON, a hostile Link or redirect, a bad descriptor.</summary>
-public sealed class ProtocolViolationException(string message, Exception? inner = null) : RegistryException(message, inner);
+public sealed class RegistryProtocolException(string message, Exception? inner = null) : RegistryException(message, inner);
 
 /// <summary>The registry could not be reached: DNS, connection refused, TLS, timeout.</summary>
 public sealed class RegistryUnreachableException(string message, Exception? inner = null) : RegistryException(message, inner);

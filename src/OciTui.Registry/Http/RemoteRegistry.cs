@@ -1,12 +1,27 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
 using OciTui.Registry.Auth;
+using OciTui.Registry.Errors;
 using OciTui.Registry.Models;
 using OciTui.Registry.References;
+using OciTui.Registry.Text;
 
 namespace OciTui.Registry.Http;
 
-/// <summary>A remote registry speaking the OCI distribution API. (Contract stub: implemented on the http branch.)</summary>
+/// <summary>A remote registry speaking the OCI distribution API (<c>/v2/</c> under the base address).</summary>
 public sealed class RemoteRegistry : IRegistry
 {
+    /// <summary>Pages followed at most for one listing: a registry that pages forever is stopped here.</summary>
+    public const int MaxPages = 10_000;
+    public const int CatalogPageSize = 100;
+    public const int TagPageSize = 1000;
+
+    private readonly HttpClient _http;
+    private readonly RegistryRequestSender _sender;
+    private readonly Uri _apiBase;
+
     /// <summary>Builds the transport from the options (TLS, timeouts) and the real authenticator.</summary>
     public RemoteRegistry(RegistryConnectionOptions options)
         : this(options, handler: null, authenticator: null) { }
@@ -15,20 +30,275 @@ public sealed class RemoteRegistry : IRegistry
     internal RemoteRegistry(RegistryConnectionOptions options, HttpMessageHandler? handler, Func<HttpClient, IRegistryAuthenticator>? authenticator)
     {
         Options = options;
-        _ = handler;
-        _ = authenticator;
+        _http = new HttpClient(handler ?? HttpTransport.CreateHandler(options), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        _http.DefaultRequestHeaders.UserAgent.ParseAdd("ocitui/0.1");
+        IRegistryAuthenticator auth = authenticator?.Invoke(_http) ?? new RegistryAuthenticator(_http, options);
+        _sender = new RegistryRequestSender(_http, auth, options);
+        string baseText = options.BaseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/v2/";
+        _apiBase = new Uri(baseText);
+        Address = options.BaseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/');
     }
 
     public RegistryConnectionOptions Options { get; }
-    public string Address => Options.BaseAddress.ToString().TrimEnd('/');
+    public string Address { get; }
 
-    public Task PingAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
-    public IAsyncEnumerable<IReadOnlyList<string>> ListRepositoriesAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
-    public IAsyncEnumerable<IReadOnlyList<string>> ListTagsAsync(string repository, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-    public Task<FetchedManifest> GetManifestAsync(string repository, string reference, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-    public Task<Descriptor> ResolveAsync(string repository, string reference, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-    public Task<byte[]> GetBlobAsync(string repository, Descriptor descriptor, long maxSize, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-    public Task<BlobResponse> OpenBlobAsync(string repository, Digest digest, long offset, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-    public IAsyncEnumerable<Descriptor> ListReferrersAsync(string repository, Digest subject, string? artifactType = null, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-    public void Dispose() { }
+    public async Task PingAsync(CancellationToken cancellationToken = default)
+    {
+        using HttpResponseMessage response = await _sender.SendAsync(HttpMethod.Get, _apiBase, [], null, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode) return;
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            throw await RegistryErrorReader.ReadAsync(response, "the API", Address, cancellationToken).ConfigureAwait(false);
+        throw new RegistryProtocolException($"{Address} does not look like an OCI registry: /v2/ answered {(int)response.StatusCode}.");
+    }
+
+    public async IAsyncEnumerable<IReadOnlyList<string>> ListRepositoriesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        Uri first = new(_apiBase, $"_catalog?n={CatalogPageSize}");
+        await foreach (byte[] page in PagesAsync(first, [Scopes.Catalog], "the catalog", catalog: true, cancellationToken).ConfigureAwait(false))
+        {
+            Catalog parsed = ManifestParser.Deserialize(page, RegistryJsonContext.Default.Catalog, "catalog");
+            yield return parsed.Repositories?.Where(ReferenceGrammar.IsValidRepository).ToList() ?? [];
+        }
+    }
+
+    public async IAsyncEnumerable<IReadOnlyList<string>> ListTagsAsync(string repository, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        RequireRepository(repository);
+        Uri first = new(_apiBase, $"{repository}/tags/list?n={TagPageSize}");
+        await foreach (byte[] page in PagesAsync(first, [Scopes.Pull(repository)], $"the tags of '{repository}'", catalog: false, cancellationToken).ConfigureAwait(false))
+        {
+            TagList parsed = ManifestParser.Deserialize(page, RegistryJsonContext.Default.TagList, "tag list");
+            yield return parsed.Tags?.Where(ReferenceGrammar.IsValidTag).ToList() ?? [];
+        }
+    }
+
+    /// <summary>
+    /// Follows <c>Link: rel="next"</c> pages: relative links resolved against the request, links to another origin
+    /// refused (blind SSRF), a page already seen ends the listing, and at most <see cref="MaxPages"/> pages.
+    /// </summary>
+    private async IAsyncEnumerable<byte[]> PagesAsync(Uri first, IReadOnlyList<string> scopes, string what, bool catalog,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        Uri? next = first;
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        bool retriedWithoutPageSize = false;
+        for (int page = 0; next is not null; page++)
+        {
+            if (page >= MaxPages) throw new RegistryProtocolException($"{Address} sent more than {MaxPages} pages of {what}; stopped.");
+            if (!visited.Add(next.AbsoluteUri)) yield break;
+            HttpResponseMessage response = await _sender.SendAsync(HttpMethod.Get, next, scopes, r => r.Headers.Accept.ParseAdd("application/json"), cancellationToken).ConfigureAwait(false);
+            using (response)
+            {
+                if (!response.IsSuccessStatusCode)
+                {
+                    RegistryResponseException error = await RegistryErrorReader.ReadAsync(response, what, Address, cancellationToken).ConfigureAwait(false);
+                    if (page == 0 && !retriedWithoutPageSize && error.StatusCode == HttpStatusCode.BadRequest && error.HasCode("PAGINATION_NUMBER_INVALID"))
+                    {
+                        retriedWithoutPageSize = true;
+                        visited.Clear();
+                        next = new Uri(next.GetLeftPart(UriPartial.Path));
+                        page--;
+                        continue;
+                    }
+                    if (catalog && error.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed)
+                    {
+                        throw new CatalogUnavailableException($"{Address} does not let this user list its repositories ({(int)error.StatusCode}).", error.StatusCode, error.Errors)
+                        {
+                            Hint = "Type a repository path, or pin the repositories you use in the profile.",
+                        };
+                    }
+                    throw error;
+                }
+                byte[] body = await BoundedContent.ReadAsync(response.Content, ManifestParser.MaxManifestBytes, what, cancellationToken).ConfigureAwait(false);
+                Uri? link = response.Headers.NonValidated.TryGetValues("Link", out HeaderStringValues links)
+                    ? LinkHeader.FindNext(links, next)
+                    : null;
+                if (link is not null && Origin.Of(link) != Origin.Of(next))
+                    throw new RegistryProtocolException($"{Address} sent a next-page link to another host ({TerminalText.Sanitize(link.GetLeftPart(UriPartial.Authority), 100)}); refused.");
+                yield return body;
+                next = link;
+            }
+        }
+    }
+
+    public async Task<FetchedManifest> GetManifestAsync(string repository, string reference, CancellationToken cancellationToken = default)
+    {
+        RequireRepository(repository);
+        Digest? requested = ParseManifestReference(reference);
+        Uri uri = new(_apiBase, $"{repository}/manifests/{reference}");
+        using HttpResponseMessage response = await _sender.SendAsync(HttpMethod.Get, uri, [Scopes.Pull(repository)], AcceptManifests, cancellationToken).ConfigureAwait(false);
+        string what = $"manifest '{repository}:{reference}'";
+        if (!response.IsSuccessStatusCode) throw await RegistryErrorReader.ReadAsync(response, what, Address, cancellationToken).ConfigureAwait(false);
+        byte[] bytes = await BoundedContent.ReadAsync(response.Content, ManifestParser.MaxManifestBytes, what, cancellationToken).ConfigureAwait(false);
+        Digest actual = Digest.ComputeSha256(bytes);
+        if (requested is { } expected)
+        {
+            if (!expected.Matches(bytes))
+                throw new DigestMismatchException($"The {what} does not match its digest: the registry served different content.");
+            actual = expected;
+        }
+        if (HeaderDigest(response) is { } announced && !announced.Matches(bytes))
+            throw new DigestMismatchException($"The {what} does not match the Docker-Content-Digest the registry announced ({announced.Short}).");
+        return ManifestParser.Parse(bytes, response.Content.Headers.ContentType?.MediaType, actual);
+    }
+
+    public async Task<Descriptor> ResolveAsync(string repository, string reference, CancellationToken cancellationToken = default)
+    {
+        RequireRepository(repository);
+        Digest? requested = ParseManifestReference(reference);
+        Uri uri = new(_apiBase, $"{repository}/manifests/{reference}");
+        using (HttpResponseMessage response = await _sender.SendAsync(HttpMethod.Head, uri, [Scopes.Pull(repository)], AcceptManifests, cancellationToken).ConfigureAwait(false))
+        {
+            if (!response.IsSuccessStatusCode)
+                throw await RegistryErrorReader.ReadAsync(response, $"manifest '{repository}:{reference}'", Address, cancellationToken).ConfigureAwait(false);
+            string? mediaType = ManifestParser.NormalizeMediaType(response.Content.Headers.ContentType?.MediaType);
+            if (HeaderDigest(response) is { } digest && response.Content.Headers.ContentLength is long size && mediaType is not null
+                && (requested is null || requested == digest))
+            {
+                if (MediaTypes.IsSchema1(mediaType))
+                    throw new UnsupportedManifestException("This is a legacy Docker schema1 manifest, which ocitui does not support.");
+                return new Descriptor { MediaType = mediaType, Digest = digest.ToString(), Size = size };
+            }
+        }
+        FetchedManifest manifest = await GetManifestAsync(repository, reference, cancellationToken).ConfigureAwait(false);
+        return manifest.ToDescriptor();
+    }
+
+    public async Task<byte[]> GetBlobAsync(string repository, Descriptor descriptor, long maxSize, CancellationToken cancellationToken = default)
+    {
+        RequireRepository(repository);
+        Digest digest = DescriptorRules.Validate(descriptor, "blob");
+        if (descriptor.Size > maxSize)
+            throw new SizeLimitExceededException($"The blob {digest.Short} is {descriptor.Size} bytes, more than the {maxSize}-byte limit.");
+        await using BlobResponse blob = await OpenBlobAsync(repository, digest, 0, cancellationToken).ConfigureAwait(false);
+        byte[] bytes = await BoundedContent.ReadAsync(blob.Content, Math.Min(maxSize, descriptor.Size), $"blob {digest.Short}", descriptor.Size, cancellationToken).ConfigureAwait(false);
+        if (bytes.LongLength != descriptor.Size)
+            throw new DigestMismatchException($"The blob {digest.Short} is {bytes.LongLength} bytes, not the {descriptor.Size} its descriptor says.");
+        if (!digest.Matches(bytes))
+            throw new DigestMismatchException($"The blob {digest.Short} does not match its digest: the registry served different content.");
+        return bytes;
+    }
+
+    public async Task<BlobResponse> OpenBlobAsync(string repository, Digest digest, long offset, CancellationToken cancellationToken = default)
+    {
+        RequireRepository(repository);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        Uri uri = new(_apiBase, $"{repository}/blobs/{digest}");
+        HttpResponseMessage response = await _sender.SendAsync(HttpMethod.Get, uri, [Scopes.Pull(repository)], request =>
+        {
+            if (offset > 0) request.Headers.Range = new RangeHeaderValue(offset, null);
+        }, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable && offset > 0)
+            {
+                response.Dispose();
+                return await OpenBlobAsync(repository, digest, 0, cancellationToken).ConfigureAwait(false);
+            }
+            if (!response.IsSuccessStatusCode)
+                throw await RegistryErrorReader.ReadAsync(response, $"blob {digest.Short} of '{repository}'", Address, cancellationToken).ConfigureAwait(false);
+
+            long start = 0;
+            long? total = response.Content.Headers.ContentLength;
+            if (response.StatusCode == HttpStatusCode.PartialContent)
+            {
+                ContentRangeHeaderValue? range = response.Content.Headers.ContentRange;
+                if (range?.From != offset)
+                    throw new RegistryProtocolException($"{Address} answered a resume at byte {offset} with a range starting at {range?.From?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}.");
+                start = offset;
+                total = range.Length ?? (total is long partLength ? offset + partLength : null);
+            }
+            Stream body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            var guarded = new StallGuardStream(body, Options.StallTimeout, Address, response);
+            return new BlobResponse(guarded, start, total);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    public async IAsyncEnumerable<Descriptor> ListReferrersAsync(string repository, Digest subject, string? artifactType = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        RequireRepository(repository);
+        string query = artifactType is null ? "" : $"?artifactType={Uri.EscapeDataString(artifactType)}";
+        Uri uri = new(_apiBase, $"{repository}/referrers/{subject}{query}");
+        List<Descriptor> found = [];
+        bool fallback = false;
+        using (HttpResponseMessage response = await _sender.SendAsync(HttpMethod.Get, uri, [Scopes.Pull(repository)],
+            r => r.Headers.Accept.ParseAdd(MediaTypes.OciIndex), cancellationToken).ConfigureAwait(false))
+        {
+            string? contentType = ManifestParser.NormalizeMediaType(response.Content.Headers.ContentType?.MediaType);
+            if (response.StatusCode == HttpStatusCode.NotFound || (response.IsSuccessStatusCode && contentType != MediaTypes.OciIndex))
+            {
+                RegistryResponseException error = await RegistryErrorReader.ReadAsync(response, $"repository '{repository}'", Address, cancellationToken).ConfigureAwait(false);
+                if (error.HasCode("NAME_UNKNOWN")) throw error;
+                fallback = true;
+            }
+            else if (!response.IsSuccessStatusCode)
+            {
+                throw await RegistryErrorReader.ReadAsync(response, $"the referrers of {subject.Short}", Address, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                byte[] body = await BoundedContent.ReadAsync(response.Content, ManifestParser.MaxManifestBytes, "referrers index", cancellationToken).ConfigureAwait(false);
+                ImageIndex index = ManifestParser.Deserialize(body, RegistryJsonContext.Default.ImageIndex, "referrers index");
+                bool filtered = response.Headers.NonValidated.TryGetValues("OCI-Filters-Applied", out HeaderStringValues applied)
+                    && applied.Any(v => v.Contains("artifactType", StringComparison.OrdinalIgnoreCase));
+                found.AddRange(index.Manifests.Where(d => filtered || artifactType is null || d.ArtifactType == artifactType));
+            }
+        }
+        if (fallback)
+        {
+            string tag = $"{subject.Algorithm}-{subject.Encoded}";
+            FetchedManifest? index = null;
+            try
+            {
+                index = await GetManifestAsync(repository, tag, cancellationToken).ConfigureAwait(false);
+            }
+            catch (NotFoundException)
+            {
+            }
+            if (index?.Index is { } list)
+                found.AddRange(list.Manifests.Where(d => artifactType is null || d.ArtifactType == artifactType));
+        }
+        foreach (Descriptor descriptor in found)
+        {
+            if (!Digest.TryParse(descriptor.Digest, out _)) continue;
+            yield return descriptor;
+        }
+    }
+
+    private static void AcceptManifests(HttpRequestMessage request)
+    {
+        foreach (string type in MediaTypes.ManifestAccept) request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(type));
+    }
+
+    private static Digest? HeaderDigest(HttpResponseMessage response)
+    {
+        if (!response.Headers.NonValidated.TryGetValues("Docker-Content-Digest", out HeaderStringValues values)) return null;
+        string raw = values.FirstOrDefault() ?? "";
+        return Digest.TryParse(raw.Trim(), out Digest digest)
+            ? digest
+            : throw new RegistryProtocolException($"The registry announced an invalid Docker-Content-Digest '{TerminalText.Sanitize(raw, 80)}'.");
+    }
+
+    private static void RequireRepository(string repository)
+    {
+        if (!ReferenceGrammar.IsValidRepository(repository))
+            throw new InvalidReferenceException($"'{TerminalText.Sanitize(repository, 120)}' is not a valid repository name (lower-case letters, digits, '.', '_', '-' and '/').");
+    }
+
+    /// <summary>A tag or a digest, validated before it goes into a URL.</summary>
+    internal static Digest? ParseManifestReference(string reference)
+    {
+        if (reference.Contains(':', StringComparison.Ordinal)) return Digest.Parse(reference);
+        if (!ReferenceGrammar.IsValidTag(reference))
+            throw new InvalidReferenceException($"'{TerminalText.Sanitize(reference, 140)}' is not a valid tag (letters, digits, '_', '.', '-', at most 128).");
+        return null;
+    }
+
+    public void Dispose() => _http.Dispose();
 }

@@ -13,9 +13,9 @@ public static class DescriptorRules
     public static Digest Validate(Descriptor descriptor, string what)
     {
         if (!Digest.TryParse(descriptor.Digest, out Digest digest))
-            throw new ProtocolViolationException($"The {what} descriptor has an invalid digest '{TerminalText.Sanitize(descriptor.Digest, 80)}'.");
+            throw new RegistryProtocolException($"The {what} descriptor has an invalid digest '{TerminalText.Sanitize(descriptor.Digest, 80)}'.");
         if (descriptor.Size < 0 || descriptor.Size > MaxBlobSize)
-            throw new ProtocolViolationException($"The {what} descriptor {digest.Short} has an impossible size {descriptor.Size}.");
+            throw new RegistryProtocolException($"The {what} descriptor {digest.Short} has an impossible size {descriptor.Size}.");
         return digest;
     }
 }

@@ -39,7 +39,7 @@ public static class ManifestParser
         if (MediaTypes.IsManifest(mediaType))
         {
             ImageManifest manifest = Deserialize(bytes, RegistryJsonContext.Default.ImageManifest, "manifest");
-            if (manifest.Config is null) throw new ProtocolViolationException("The manifest has no config descriptor.");
+            if (manifest.Config is null) throw new RegistryProtocolException("The manifest has no config descriptor.");
             DescriptorRules.Validate(manifest.Config, "config");
             foreach (Descriptor d in manifest.Layers) DescriptorRules.Validate(d, "layer");
             return new FetchedManifest(digest, mediaType!, bytes, manifest, null);
@@ -63,11 +63,11 @@ public static class ManifestParser
     {
         try
         {
-            return JsonSerializer.Deserialize(bytes, info) ?? throw new ProtocolViolationException($"The {what} is empty JSON (null).");
+            return JsonSerializer.Deserialize(bytes, info) ?? throw new RegistryProtocolException($"The {what} is empty JSON (null).");
         }
         catch (JsonException e)
         {
-            throw new ProtocolViolationException($"The {what} is not valid JSON (at byte {e.BytePositionInLine ?? 0} of line {e.LineNumber ?? 0}).", e);
+            throw new RegistryProtocolException($"The {what} is not valid JSON (at byte {e.BytePositionInLine ?? 0} of line {e.LineNumber ?? 0}).", e);
         }
     }
 }

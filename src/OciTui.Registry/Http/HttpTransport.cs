@@ -1,0 +1,69 @@
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using OciTui.Registry.Errors;
+
+namespace OciTui.Registry.Http;
+
+/// <summary>
+/// Builds the one <see cref="SocketsHttpHandler"/> a registry uses: no automatic redirects (we follow them ourselves
+/// so Authorization never leaks cross-origin), no decompression (hashed bytes are wire bytes), keep-alive pooling,
+/// and the profile's TLS policy.
+/// </summary>
+public static class HttpTransport
+{
+    public static SocketsHttpHandler CreateHandler(RegistryConnectionOptions options)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            AutomaticDecompression = System.Net.DecompressionMethods.None,
+            UseCookies = false,
+            ConnectTimeout = options.ConnectTimeout,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            MaxConnectionsPerServer = 16,
+            UseProxy = true,
+        };
+        if (options.InsecureSkipTlsVerify)
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = static (_, _, _, _) => true;
+        }
+        else if (options.CaFile is { } caFile)
+        {
+            X509Certificate2Collection roots = LoadCaFile(caFile);
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
+                ValidateWithExtraRoots(certificate, chain, errors, roots);
+        }
+        return handler;
+    }
+
+    private static X509Certificate2Collection LoadCaFile(string caFile)
+    {
+        try
+        {
+            var collection = new X509Certificate2Collection();
+            collection.ImportFromPemFile(caFile);
+            if (collection.Count == 0) throw new InvalidInputException($"The CA file '{caFile}' holds no PEM certificate.");
+            return collection;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            throw new InvalidInputException($"Cannot read the CA file '{caFile}': {e.Message}", e);
+        }
+    }
+
+    private static bool ValidateWithExtraRoots(X509Certificate? certificate, X509Chain? systemChain, SslPolicyErrors errors, X509Certificate2Collection roots)
+    {
+        if (errors == SslPolicyErrors.None) return true;
+        if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None) return false;
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.AddRange(roots);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        if (systemChain is not null)
+        {
+            foreach (X509ChainElement element in systemChain.ChainElements) chain.ChainPolicy.ExtraStore.Add(element.Certificate);
+        }
+        using var leaf = new X509Certificate2(certificate);
+        return chain.Build(leaf);
+    }
+}
