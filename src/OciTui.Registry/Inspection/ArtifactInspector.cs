@@ -1,3 +1,5 @@
+using System.Text.Json;
+using OciTui.Registry.Errors;
 using OciTui.Registry.Models;
 
 namespace OciTui.Registry.Inspection;
@@ -9,15 +11,46 @@ public sealed record ArtifactDetails(
     FetchedManifest Manifest,
     Descriptor? Config,
     byte[]? ConfigBytes,
-    HelmChartMetadata? Chart);
+    HelmChartMetadata? Chart)
+{
+    /// <summary>The <c>org.opencontainers.image.created</c> annotation when it parses as a date.</summary>
+    public DateTimeOffset? Created =>
+        Manifest.Annotations.TryGetValue(Models.Annotations.Created, out string? text)
+        && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out DateTimeOffset created)
+            ? created
+            : null;
 
-/// <summary>Loads a manifest and, for a manifest (not an index), its config blob and Helm chart metadata.
-/// (Contract stub: implemented on the layout branch.)</summary>
+    public bool IsChart => Manifest.Manifest?.IsHelmChart == true;
+}
+
+/// <summary>Loads a manifest and, for a manifest (not an index), its config blob and Helm chart metadata.</summary>
 public static class ArtifactInspector
 {
     /// <summary>Largest config blob read into memory.</summary>
     public const long MaxConfigBytes = 4 * 1024 * 1024;
 
-    public static Task<ArtifactDetails> InspectAsync(IRegistry registry, string repository, string reference, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+    public static async Task<ArtifactDetails> InspectAsync(IRegistry registry, string repository, string reference, CancellationToken cancellationToken = default)
+    {
+        FetchedManifest manifest = await registry.GetManifestAsync(repository, reference, cancellationToken).ConfigureAwait(false);
+        if (manifest.Manifest?.Config is not { } config) return new ArtifactDetails(repository, reference, manifest, null, null, null);
+
+        byte[]? bytes = null;
+        if (config.Size > 0 && config.MediaType != MediaTypes.OciEmpty)
+            bytes = await registry.GetBlobAsync(repository, config, MaxConfigBytes, cancellationToken).ConfigureAwait(false);
+        HelmChartMetadata? chart = config.MediaType == MediaTypes.HelmConfig && bytes is not null ? ParseChart(bytes) : null;
+        return new ArtifactDetails(repository, reference, manifest, config, bytes, chart);
+    }
+
+    public static HelmChartMetadata ParseChart(byte[] configBytes)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(configBytes, RegistryJsonContext.Default.HelmChartMetadata)
+                ?? throw new RegistryProtocolException("The chart's config blob is empty JSON.");
+        }
+        catch (JsonException e)
+        {
+            throw new RegistryProtocolException($"The chart's config blob is not valid Helm metadata (line {(e.LineNumber ?? 0) + 1}).", e);
+        }
+    }
 }

@@ -1,5 +1,8 @@
+using OciTui.Registry.Errors;
 using OciTui.Registry.Inspection;
+using OciTui.Registry.Models;
 using OciTui.Registry.References;
+using OciTui.Registry.Text;
 
 namespace OciTui.Registry.Transfers;
 
@@ -26,9 +29,41 @@ public sealed record PullRequest(string Repository, string Reference, string Des
 public sealed record PullResult(string Path, Digest Digest, long Size, string? ProvenancePath, ArtifactDetails Details);
 
 /// <summary>helm pull, verified: resolves the reference, finds the chart layer, streams it to a partial file while hashing,
-/// checks size and sha256, renames it to <c>&lt;chart&gt;-&lt;version&gt;.tgz</c>. (Contract stub: implemented on the layout branch.)</summary>
+/// checks size and sha256, renames it to <c>&lt;chart&gt;-&lt;version&gt;.tgz</c>.</summary>
 public static class ChartPuller
 {
-    public static Task<PullResult> PullAsync(IRegistry registry, PullRequest request, IProgress<TransferProgress>? progress = null,
-        CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public static async Task<PullResult> PullAsync(IRegistry registry, PullRequest request, IProgress<TransferProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (!Directory.Exists(request.DestinationDirectory))
+            throw new InvalidInputException($"The destination directory {request.DestinationDirectory} does not exist.");
+        ArtifactDetails details = await ArtifactInspector.InspectAsync(registry, request.Repository, request.Reference, cancellationToken).ConfigureAwait(false);
+        Descriptor layer = ChartLayerOf(details);
+        string? tag = ChartFileName.IsTag(request.Reference) ? request.Reference : null;
+        string fileName = request.FileName is { } chosen ? ChartFileName.Validate(chosen) : ChartFileName.For(request.Repository, details.Chart, tag);
+        string path = ChartFileName.PathIn(request.DestinationDirectory, fileName);
+
+        var downloader = new BlobDownloader(registry);
+        Digest digest = await downloader.DownloadAsync(request.Repository, layer, path, request.Overwrite, progress, cancellationToken).ConfigureAwait(false);
+
+        string? provenancePath = null;
+        if (request.IncludeProvenance && details.Manifest.Manifest?.ProvenanceLayer is { } provenance)
+        {
+            provenancePath = path + ".prov";
+            await downloader.DownloadAsync(request.Repository, provenance, provenancePath, request.Overwrite, null, cancellationToken).ConfigureAwait(false);
+        }
+        return new PullResult(path, digest, layer.Size, provenancePath, details);
+    }
+
+    /// <summary>The chart archive layer of a Helm chart manifest; anything else is refused with what it is instead.</summary>
+    public static Descriptor ChartLayerOf(ArtifactDetails details)
+    {
+        string what = $"{details.Repository}:{details.Reference}";
+        if (details.Manifest.Index is not null)
+            throw new RegistryException($"'{TerminalText.Sanitize(what, 160)}' is an image index, not a Helm chart.");
+        ImageManifest manifest = details.Manifest.Manifest!;
+        return manifest.ChartLayer
+            ?? throw new RegistryException(
+                $"'{TerminalText.Sanitize(what, 160)}' is not a Helm chart (artifact type {TerminalText.Sanitize(manifest.EffectiveArtifactType ?? "unknown", 80)}).");
+    }
 }
