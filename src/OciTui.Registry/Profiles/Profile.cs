@@ -1,0 +1,39 @@
+using OciTui.Registry.Credentials;
+
+namespace OciTui.Registry.Profiles;
+
+public enum ProfileKind
+{
+    Registry,
+    Layout,
+}
+
+/// <summary>One saved registry profile from profiles.json. Paths (layout, caFile, passwordFile) are already resolved against the file's folder.</summary>
+public sealed record Profile
+{
+    public required string Name { get; init; }
+    public string? Registry { get; init; }
+    public string? Layout { get; init; }
+    public string? Username { get; init; }
+    public string? Password { get; init; }
+    public string? PasswordEnv { get; init; }
+    public string? PasswordFile { get; init; }
+    public bool PlainHttp { get; init; }
+    public bool InsecureSkipTlsVerify { get; init; }
+    public bool AllowBasicOverHttp { get; init; }
+    public string? CaFile { get; init; }
+    public string? Description { get; init; }
+    public IReadOnlyList<string> Repositories { get; init; } = [];
+    public string? SourceFile { get; init; }
+
+    public ProfileKind Kind => Layout is not null ? ProfileKind.Layout : ProfileKind.Registry;
+
+    /// <summary>What the Profiles pane and messages show: the registry URL or the layout folder.</summary>
+    public string DisplayAddress => Kind == ProfileKind.Layout ? Layout! : RegistryEndpoint.BaseAddressOf(this).ToString().TrimEnd('/');
+
+    public ProfileCredentials? Credentials =>
+        Username is null ? null : new ProfileCredentials(Name, Username, Password, PasswordEnv, PasswordFile);
+
+    /// <summary>Never shows a password.</summary>
+    public override string ToString() => $"{Name} ({Kind.ToString().ToLowerInvariant()} {DisplayAddress})";
+}

@@ -1,0 +1,38 @@
+using OciTui.Registry.Errors;
+using OciTui.Registry.References;
+using OciTui.Registry.Text;
+
+namespace OciTui.Registry.Profiles;
+
+/// <summary>
+/// Turns a profile's <c>registry</c> value (<c>host[:port]</c>, or a URL with an optional path prefix) into the base
+/// address of the API: https unless the profile says plainHttp or gives an http:// URL; Docker Hub goes to its API host.
+/// </summary>
+public static class RegistryEndpoint
+{
+    public static Uri BaseAddressOf(Profile profile) => BaseAddress(profile.Registry ?? "", profile.PlainHttp);
+
+    public static Uri BaseAddress(string registry, bool plainHttp)
+    {
+        string text = registry.Trim();
+        if (!text.Contains("://", StringComparison.Ordinal)) text = (plainHttp ? "http://" : "https://") + text;
+        if (!Uri.TryCreate(text, UriKind.Absolute, out Uri? uri) || uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host)
+            || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
+            throw new InvalidInputException($"'{TerminalText.Sanitize(registry, 120)}' is not a registry address (host[:port] or https://host[/prefix]).");
+        if (plainHttp && uri.Scheme == "https") uri = new UriBuilder(uri) { Scheme = "http", Port = uri.IsDefaultPort ? 80 : uri.Port }.Uri;
+        string host = uri.Host.ToLowerInvariant();
+        if (host is Reference.DockerHub or "index.docker.io") uri = new UriBuilder(uri) { Host = Reference.DockerHubApiHost }.Uri;
+        return uri;
+    }
+
+    /// <summary><c>host[:port]</c> as credentials are keyed; Docker Hub is <c>docker.io</c>.</summary>
+    public static string CredentialHost(Uri baseAddress)
+    {
+        string host = baseAddress.IsDefaultPort ? baseAddress.Host : $"{baseAddress.Host}:{baseAddress.Port}";
+        return host.ToLowerInvariant() is Reference.DockerHubApiHost or "index.docker.io" ? Reference.DockerHub : host.ToLowerInvariant();
+    }
+
+    /// <summary>The registry host as a reference names it (<c>host[:port]</c>), for matching REFs to profiles.</summary>
+    public static string ReferenceHost(Uri baseAddress) =>
+        CredentialHost(baseAddress) is var host && host == Reference.DockerHub ? Reference.DockerHub : host;
+}
