@@ -1,13 +1,45 @@
+using System.CommandLine;
+using System.Reflection;
+
 namespace OciTui.Cli;
 
 /// <summary>Entry point of the command line: parses, runs one command, maps errors to exit codes.</summary>
 public static class CommandLine
 {
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr) =>
+        RunAsync(args, CliContext.Process(stdout, stderr));
+
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
     {
-        _ = args;
-        _ = stdout;
-        stderr.WriteLine("ocitui: not implemented yet");
-        return Task.FromResult(2);
+        RootCommand root = Build(context);
+        ParseResult result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            foreach (System.CommandLine.Parsing.ParseError error in result.Errors) context.Error.WriteLine($"ocitui: {error.Message}");
+            context.Error.WriteLine("Run 'ocitui --help' for usage.");
+            return ExitCodes.Usage;
+        }
+        var invocation = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
+        return await result.InvokeAsync(invocation, cancellationToken);
     }
+
+    public static RootCommand Build(CliContext context)
+    {
+        var common = new CommonOptions();
+        var profile = new Argument<string?>("PROFILE") { Description = "The profile to open first.", Arity = ArgumentArity.ZeroOrOne };
+        var root = new RootCommand("ocitui: browse Helm charts and other artifacts in OCI registries, and pull them verified.")
+        {
+            profile,
+            ReposCommand.Create(common, context),
+            TagsCommand.Create(common, context),
+            ShowCommand.Create(common, context),
+            PullCommand.Create(common, context),
+        };
+        root.Options.Add(common.Profiles);
+        root.SetAction((result, token) => TuiLauncher.RunAsync(context, result.GetValue(common.Profiles), result.GetValue(profile), token));
+        return root;
+    }
+
+    public static string Version =>
+        typeof(CommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 }

@@ -60,7 +60,7 @@ public sealed class ChartArchiveBuilder(string name, string version)
     public byte[] Build()
     {
         using var tarBuffer = new MemoryStream();
-        using (var tar = new TarWriter(tarBuffer, TarEntryFormat.Pax, leaveOpen: true))
+        using (var tar = new TarWriter(tarBuffer, TarEntryFormat.Ustar, leaveOpen: true))
         {
             Add(tar, $"{Name}/Chart.yaml", Encoding.UTF8.GetBytes(ChartYaml));
             Add(tar, $"{Name}/values.yaml", Encoding.UTF8.GetBytes(Values));
@@ -80,7 +80,7 @@ public sealed class ChartArchiveBuilder(string name, string version)
 
     private static void Add(TarWriter tar, string path, byte[] content)
     {
-        var entry = new PaxTarEntry(TarEntryType.RegularFile, path)
+        var entry = new UstarTarEntry(TarEntryType.RegularFile, path)
         {
             DataStream = new MemoryStream(content),
             ModificationTime = FixedTime,

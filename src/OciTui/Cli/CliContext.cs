@@ -1,0 +1,27 @@
+using OciTui.Registry;
+using OciTui.Registry.Credentials;
+using OciTui.Registry.Profiles;
+
+namespace OciTui.Cli;
+
+/// <summary>What a command run sees of the world: streams, environment, working directory, and how a profile becomes a registry.
+/// Tests give their own; <see cref="Process"/> is the real one.</summary>
+public sealed record CliContext
+{
+    public required TextWriter Out { get; init; }
+    public required TextWriter Error { get; init; }
+    public TextReader Input { get; init; } = TextReader.Null;
+    public Func<string, string?> GetVariable { get; init; } = Environment.GetEnvironmentVariable;
+    public string HomeDirectory { get; init; } = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+    public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
+
+    /// <summary>Opens a registry for a profile; the warning callback prints registry Warning headers.</summary>
+    public Func<Profile, CliContext, IRegistry> OpenRegistry { get; init; } = DefaultOpen;
+
+    public CredentialEnvironment Credentials => new(GetVariable, HomeDirectory);
+
+    public static CliContext Process(TextWriter stdout, TextWriter stderr) => new() { Out = stdout, Error = stderr, Input = Console.In };
+
+    private static IRegistry DefaultOpen(Profile profile, CliContext context) =>
+        RegistryFactory.Open(profile, context.Credentials, warning => context.Error.WriteLine($"warning: {warning}"));
+}

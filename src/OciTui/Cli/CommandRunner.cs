@@ -1,0 +1,43 @@
+using System.CommandLine;
+using OciTui.Registry.Errors;
+using OciTui.Registry.Text;
+
+namespace OciTui.Cli;
+
+/// <summary>Runs one command body and turns every failure into one clean line on stderr and an exit code: never a stack trace.</summary>
+public static class CommandRunner
+{
+    public static async Task<int> RunAsync(CliContext context, ParseResult result, CommonOptions common, Func<Task<int>> body)
+    {
+        bool verbose = result.GetValue(common.Verbose);
+        try
+        {
+            return await body();
+        }
+        catch (OciTuiException e)
+        {
+            context.Error.WriteLine($"ocitui: {e.Message}");
+            if (e.Hint is not null) context.Error.WriteLine($"hint: {e.Hint}");
+            if (verbose) WriteChain(context.Error, e);
+            return e.IsUsageError ? ExitCodes.Usage : ExitCodes.Failure;
+        }
+        catch (OperationCanceledException)
+        {
+            context.Error.WriteLine("ocitui: cancelled.");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            context.Error.WriteLine($"ocitui: {TerminalText.Sanitize(e.Message, 300)}");
+            if (verbose) WriteChain(context.Error, e);
+            return ExitCodes.Failure;
+        }
+    }
+
+    /// <summary>The exception types and messages down the chain, for --verbose; messages of ours carry no secret by construction.</summary>
+    private static void WriteChain(TextWriter error, Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+            error.WriteLine($"  {e.GetType().FullName}: {TerminalText.Sanitize(e.Message, 300)}");
+    }
+}

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using OciTui.Registry.Charts;
+using OciTui.Registry.Errors;
+using OciTui.Registry.Transfers;
+using OciTui.Registry.Versions;
+using static OciTui.Registry.Text.TerminalText;
+
+namespace OciTui.Cli;
+
+/// <summary><c>ocitui pull REF[:TAG] [--version V] [-d DIR] [--untar]</c>: helm pull, verified.</summary>
+public static class PullCommand
+{
+    public static Command Create(CommonOptions common, CliContext context)
+    {
+        var reference = new Argument<string>("REF") { Description = "REF[:TAG|@DIGEST]; without a tag or --version, the newest semantic version." };
+        var version = new Option<string?>("--version") { Description = "The chart version to pull (helm's '+' is '_' in tags)." };
+        var directory = new Option<string?>("--destination", "-d") { Description = "The directory the chart is written to (default: the working directory)." };
+        var untar = new Option<bool>("--untar") { Description = "Also unpack the chart into the directory." };
+        var provenance = new Option<bool>("--prov") { Description = "Also download the provenance file, when the chart has one." };
+        var json = new Option<bool>("--json") { Description = "Write one JSON document to stdout." };
+        var command = new Command("pull", "Download a chart's archive, verify its size and sha256, and save it as <chart>-<version>.tgz.")
+        {
+            reference, version, directory, untar, provenance, json,
+        };
+        common.AddTo(command);
+        command.SetAction((result, token) => CommandRunner.RunAsync(context, result, common, async () =>
+        {
+            using ResolvedTarget resolved = new TargetResolver(context, common.Read(result)).ResolveReference(result.GetValue(reference)!);
+            string? wanted = result.GetValue(version);
+            if (wanted is not null && resolved.Reference is not null) throw new InvalidInputException("Give a tag or --version, not both.");
+            string tagOrDigest = resolved.Reference
+                ?? (wanted is not null ? HelmTags.FromVersion(wanted) : await ShowCommand.NewestTagAsync(resolved, token));
+
+            string destination = Path.GetFullPath(result.GetValue(directory) ?? ".", context.WorkingDirectory);
+            var request = new PullRequest(resolved.Repository!, tagOrDigest, destination) { IncludeProvenance = result.GetValue(provenance) };
+            PullResult pulled = await ChartPuller.PullAsync(resolved.Registry, request, null, token);
+            string? unpacked = result.GetValue(untar) ? await ChartArchive.ExtractAsync(pulled.Path, destination, token) : null;
+
+            if (result.GetValue(json))
+            {
+                JsonOutput.Write(context.Out, w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteString("reference", resolved.Display(tagOrDigest));
+                    w.WriteString("path", pulled.Path);
+                    w.WriteString("digest", pulled.Digest.ToString());
+                    w.WriteNumber("size", pulled.Size);
+                    w.WriteString("manifestDigest", pulled.Details.Manifest.Digest.ToString());
+                    if (pulled.ProvenancePath is not null) w.WriteString("provenance", pulled.ProvenancePath);
+                    if (unpacked is not null) w.WriteString("untarred", unpacked);
+                    w.WriteEndObject();
+                });
+            }
+            else
+            {
+                context.Out.WriteLine($"Pulled: {Sanitize(resolved.Display(tagOrDigest), 300)}");
+                context.Out.WriteLine($"Saved:  {pulled.Path}");
+                context.Out.WriteLine($"Digest: {pulled.Digest} (verified)");
+                if (pulled.ProvenancePath is not null) context.Out.WriteLine($"Provenance: {pulled.ProvenancePath}");
+                if (unpacked is not null) context.Out.WriteLine($"Unpacked: {unpacked}");
+            }
+            return 0;
+        }));
+        return command;
+    }
+}

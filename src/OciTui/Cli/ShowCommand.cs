@@ -1,0 +1,164 @@
+using System.CommandLine;
+using System.Globalization;
+using OciTui.Registry.Charts;
+using OciTui.Registry.Errors;
+using OciTui.Registry.Inspection;
+using OciTui.Registry.Models;
+using OciTui.Registry.Transfers;
+using OciTui.Registry.Versions;
+using static OciTui.Registry.Text.TerminalText;
+
+namespace OciTui.Cli;
+
+/// <summary><c>ocitui show REF[:TAG|@DIGEST] [--json] [--chart|--values|--readme]</c>: what a tag is, or a chart's files.</summary>
+public static class ShowCommand
+{
+    /// <summary>Largest chart layer read into memory to show its files.</summary>
+    public const long MaxChartLayerBytes = 64L * 1024 * 1024;
+
+    public static Command Create(CommonOptions common, CliContext context)
+    {
+        var reference = new Argument<string>("REF") { Description = "REF[:TAG|@DIGEST]; without a tag, the newest semantic version." };
+        var json = new Option<bool>("--json") { Description = "Write one JSON document to stdout." };
+        var chart = new Option<bool>("--chart") { Description = "Print the chart's Chart.yaml (helm show chart)." };
+        var values = new Option<bool>("--values") { Description = "Print the chart's values.yaml (helm show values)." };
+        var readme = new Option<bool>("--readme") { Description = "Print the chart's README (helm show readme)." };
+        var command = new Command("show", "Show a tag: digest, media types, annotations, config, layers and Helm chart metadata.") { reference, json, chart, values, readme };
+        common.AddTo(command);
+        command.SetAction((result, token) => CommandRunner.RunAsync(context, result, common, async () =>
+        {
+            using ResolvedTarget resolved = new TargetResolver(context, common.Read(result)).ResolveReference(result.GetValue(reference)!);
+            string tagOrDigest = resolved.Reference ?? await NewestTagAsync(resolved, token);
+            ArtifactDetails details = await ArtifactInspector.InspectAsync(resolved.Registry, resolved.Repository!, tagOrDigest, token);
+
+            bool[] files = [result.GetValue(chart), result.GetValue(values), result.GetValue(readme)];
+            if (files.Count(f => f) > 1) throw new InvalidInputException("Give only one of --chart, --values and --readme.");
+            if (files.Any(f => f))
+            {
+                ChartFiles chartFiles = await ReadChartFilesAsync(resolved, details, token);
+                string? text = files[0] ? chartFiles.ChartYaml : files[1] ? chartFiles.ValuesYaml : chartFiles.Readme;
+                if (text is null) throw new RegistryException(files[1] ? "The chart has no values.yaml." : "The chart has no README.");
+                context.Out.Write(SanitizeMultiline(text, int.MaxValue));
+                if (!text.EndsWith('\n')) context.Out.WriteLine();
+                return 0;
+            }
+            if (result.GetValue(json)) WriteJson(context.Out, resolved.Display(tagOrDigest), details);
+            else WriteText(context.Out, resolved.Display(tagOrDigest), details);
+            return 0;
+        }));
+        return command;
+    }
+
+    public static async Task<string> NewestTagAsync(ResolvedTarget resolved, CancellationToken token) =>
+        TagSorter.Newest(await TagsCommand.CollectAsync(resolved, token))
+        ?? throw new NotFoundException($"'{Sanitize(resolved.Display(), 160)}' has no tag that is a semantic version; name a tag.", System.Net.HttpStatusCode.NotFound, []);
+
+    private static async Task<ChartFiles> ReadChartFilesAsync(ResolvedTarget resolved, ArtifactDetails details, CancellationToken token)
+    {
+        Descriptor layer = ChartPuller.ChartLayerOf(details);
+        byte[] archive = await resolved.Registry.GetBlobAsync(resolved.Repository!, layer, MaxChartLayerBytes, token);
+        using var stream = new MemoryStream(archive, writable: false);
+        return await ChartArchive.ReadFilesAsync(stream, token);
+    }
+
+    private static void WriteJson(TextWriter output, string reference, ArtifactDetails details) => JsonOutput.Write(output, w =>
+    {
+        FetchedManifest manifest = details.Manifest;
+        w.WriteStartObject();
+        w.WriteString("reference", reference);
+        w.WriteString("digest", manifest.Digest.ToString());
+        w.WriteString("mediaType", manifest.MediaType);
+        w.WriteString("artifactType", manifest.Manifest?.EffectiveArtifactType ?? manifest.Index?.ArtifactType);
+        w.WriteNumber("size", manifest.Size);
+        w.WriteMap("annotations", manifest.Annotations);
+        if (details.Config is { } config)
+        {
+            w.WritePropertyName("config");
+            w.WriteDescriptor(config);
+        }
+        else
+        {
+            w.WriteNull("config");
+        }
+        w.WriteStartArray("layers");
+        foreach (Descriptor layer in manifest.Manifest?.Layers ?? []) w.WriteDescriptor(layer);
+        w.WriteEndArray();
+        if (manifest.Index is { } index)
+        {
+            w.WriteStartArray("manifests");
+            foreach (Descriptor child in index.Manifests) w.WriteDescriptor(child);
+            w.WriteEndArray();
+        }
+        if (details.Chart is { } chart) w.WriteChart("chart", chart);
+        else w.WriteNull("chart");
+        w.WriteEndObject();
+    });
+
+    private static void WriteText(TextWriter output, string reference, ArtifactDetails details)
+    {
+        FetchedManifest manifest = details.Manifest;
+        void Line(string label, string? value)
+        {
+            if (!string.IsNullOrEmpty(value)) output.WriteLine($"{label + ":",-16}{Sanitize(value, 400)}");
+        }
+        Line("Reference", reference);
+        Line("Digest", manifest.Digest.ToString());
+        Line("Media type", manifest.MediaType);
+        Line("Artifact type", manifest.Manifest?.EffectiveArtifactType ?? manifest.Index?.ArtifactType);
+        Line("Size", Bytes(manifest.Size + (manifest.Manifest?.Layers.Sum(l => l.Size) ?? 0)));
+        Line("Created", details.Created?.ToString("u", CultureInfo.InvariantCulture));
+
+        if (details.Chart is { } chart)
+        {
+            output.WriteLine();
+            output.WriteLine("Chart:");
+            Line("  Name", chart.Name);
+            Line("  Version", chart.Version);
+            Line("  App version", chart.AppVersion);
+            Line("  Description", chart.Description);
+            Line("  Type", chart.Type);
+            Line("  Home", chart.Home);
+            Line("  Kube version", chart.KubeVersion);
+            if (chart.Deprecated == true) Line("  Deprecated", "yes");
+            if (chart.Sources is { Count: > 0 }) Line("  Sources", string.Join(", ", chart.Sources));
+            if (chart.Keywords is { Count: > 0 }) Line("  Keywords", string.Join(", ", chart.Keywords));
+            foreach (HelmMaintainer m in chart.Maintainers ?? []) Line("  Maintainer", $"{m.Name}{(m.Email is null ? "" : $" <{m.Email}>")}");
+            foreach (HelmDependency d in chart.Dependencies ?? []) Line("  Dependency", $"{d.Name} {d.Version} {d.Repository}");
+        }
+        if (manifest.Annotations.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("Annotations:");
+            foreach ((string key, string value) in manifest.Annotations.OrderBy(a => a.Key, StringComparer.Ordinal))
+                output.WriteLine($"  {Sanitize(key, 100)}: {Sanitize(value, 300)}");
+        }
+        if (details.Config is { } config)
+        {
+            output.WriteLine();
+            output.WriteLine("Config:");
+            output.WriteLine($"  {Sanitize(config.MediaType, 100)}  {Sanitize(config.Digest, 80)}  {Bytes(config.Size)}");
+        }
+        if (manifest.Manifest is { Layers.Count: > 0 } image)
+        {
+            output.WriteLine();
+            output.WriteLine("Layers:");
+            foreach (Descriptor layer in image.Layers)
+                output.WriteLine($"  {Sanitize(layer.MediaType, 100)}  {Sanitize(layer.Digest, 80)}  {Bytes(layer.Size)}");
+        }
+        if (manifest.Index is { } index)
+        {
+            output.WriteLine();
+            output.WriteLine("Manifests:");
+            foreach (Descriptor child in index.Manifests)
+                output.WriteLine($"  {Sanitize(child.Platform?.ToString() is { Length: > 0 } p ? p : "(no platform)", 60),-20}{Sanitize(child.Digest, 80)}  {Bytes(child.Size)}");
+        }
+    }
+
+    public static string Bytes(long size) => size switch
+    {
+        < 1024 => $"{size} B",
+        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{size / 1024.0:0.#} KiB"),
+        < 1024L * 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{size / (1024.0 * 1024):0.#} MiB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{size / (1024.0 * 1024 * 1024):0.##} GiB"),
+    };
+}

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using OciTui.Registry.Errors;
+using OciTui.Registry.Text;
+using OciTui.Registry.Versions;
+
+namespace OciTui.Cli;
+
+/// <summary><c>ocitui tags REF [--json] [--all]</c>: semver tags newest first; <c>--all</c> adds the others.</summary>
+public static class TagsCommand
+{
+    public static Command Create(CommonOptions common, CliContext context)
+    {
+        var reference = new Argument<string>("REF") { Description = "oci://host/repo, host/repo, PROFILE/repo or oci-layout:PATH." };
+        var json = new Option<bool>("--json") { Description = "Write one JSON document to stdout." };
+        var all = new Option<bool>("--all") { Description = "Also list tags that are not semantic versions." };
+        var command = new Command("tags", "List the tags of a repository, semantic versions newest first.") { reference, json, all };
+        common.AddTo(command);
+        command.SetAction((result, token) => CommandRunner.RunAsync(context, result, common, async () =>
+        {
+            using ResolvedTarget resolved = new TargetResolver(context, common.Read(result)).ResolveReference(result.GetValue(reference)!);
+            if (resolved.Reference is not null) throw new InvalidInputException("tags takes a repository without a tag or digest.");
+            IReadOnlyList<SortedTag> sorted = TagSorter.Sort(await CollectAsync(resolved, token));
+            List<string> shown = sorted.Where(t => t.IsSemver || result.GetValue(all)).Select(t => t.Tag).ToList();
+            if (result.GetValue(json))
+            {
+                JsonOutput.Write(context.Out, w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteString("repository", resolved.Display());
+                    w.WriteStringArray("tags", shown);
+                    w.WriteEndObject();
+                });
+            }
+            else
+            {
+                foreach (string tag in shown) context.Out.WriteLine(TerminalText.Sanitize(tag));
+                int hidden = sorted.Count - shown.Count;
+                if (hidden > 0) context.Error.WriteLine($"note: {hidden} tag(s) that are not semantic versions are hidden; --all shows them.");
+            }
+            return 0;
+        }));
+        return command;
+    }
+
+    public static async Task<List<string>> CollectAsync(ResolvedTarget resolved, CancellationToken token)
+    {
+        var tags = new List<string>();
+        await foreach (IReadOnlyList<string> page in resolved.Registry.ListTagsAsync(resolved.Repository!, token)) tags.AddRange(page);
+        return tags;
+    }
+}
