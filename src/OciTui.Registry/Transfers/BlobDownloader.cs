@@ -145,13 +145,13 @@ public sealed class BlobDownloader(IRegistry registry)
     private sealed class ProgressMeter(IProgress<TransferProgress>? progress, long total, long startBytes)
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private TimeSpan _last = TimeSpan.MinValue;
+        private TimeSpan? _last;
 
         public void Report(long done, bool force = false)
         {
             if (progress is null) return;
             TimeSpan now = _clock.Elapsed;
-            if (!force && now - _last < ProgressInterval) return;
+            if (!force && _last is { } last && now - last < ProgressInterval) return;
             _last = now;
             double seconds = Math.Max(now.TotalSeconds, 0.001);
             progress.Report(new TransferProgress(done, total, (done - startBytes) / seconds, now));
