@@ -36,6 +36,9 @@ public sealed record RegistryConnectionOptions
     /// <summary>Longest single Retry-After wait honoured; longer asks fail with the registry's message.</summary>
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Pages followed at most for one listing: a registry that pages forever is stopped here.</summary>
+    public int MaxPages { get; init; } = 10_000;
+
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>Called with each distinct, sanitised <c>Warning</c> header the registry sends (shown, never acted on).</summary>

@@ -13,8 +13,6 @@ namespace OciTui.Registry.Http;
 /// <summary>A remote registry speaking the OCI distribution API (<c>/v2/</c> under the base address).</summary>
 public sealed class RemoteRegistry : IRegistry
 {
-    /// <summary>Pages followed at most for one listing: a registry that pages forever is stopped here.</summary>
-    public const int MaxPages = 10_000;
     public const int CatalogPageSize = 100;
     public const int TagPageSize = 1000;
 
@@ -46,7 +44,7 @@ public sealed class RemoteRegistry : IRegistry
     {
         using HttpResponseMessage response = await _sender.SendAsync(HttpMethod.Get, _apiBase, [], null, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccessStatusCode) return;
-        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500)
             throw await RegistryErrorReader.ReadAsync(response, "the API", Address, cancellationToken).ConfigureAwait(false);
         throw new RegistryProtocolException($"{Address} does not look like an OCI registry: /v2/ answered {(int)response.StatusCode}.");
     }
@@ -74,7 +72,7 @@ public sealed class RemoteRegistry : IRegistry
 
     /// <summary>
     /// Follows <c>Link: rel="next"</c> pages: relative links resolved against the request, links to another origin
-    /// refused (blind SSRF), a page already seen ends the listing, and at most <see cref="MaxPages"/> pages.
+    /// refused (blind SSRF), a page already seen ends the listing, and at most <see cref="RegistryConnectionOptions.MaxPages"/> pages.
     /// </summary>
     private async IAsyncEnumerable<byte[]> PagesAsync(Uri first, IReadOnlyList<string> scopes, string what, bool catalog,
         [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -84,7 +82,7 @@ public sealed class RemoteRegistry : IRegistry
         bool retriedWithoutPageSize = false;
         for (int page = 0; next is not null; page++)
         {
-            if (page >= MaxPages) throw new RegistryProtocolException($"{Address} sent more than {MaxPages} pages of {what}; stopped.");
+            if (page >= Options.MaxPages) throw new RegistryProtocolException($"{Address} sent more than {Options.MaxPages} pages of {what}; stopped.");
             if (!visited.Add(next.AbsoluteUri)) yield break;
             HttpResponseMessage response = await _sender.SendAsync(HttpMethod.Get, next, scopes, r => r.Headers.Accept.ParseAdd("application/json"), cancellationToken).ConfigureAwait(false);
             using (response)

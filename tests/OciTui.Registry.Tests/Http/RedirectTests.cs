@@ -1,0 +1,115 @@
+using System.Net.Http.Headers;
+using OciTui.Registry.Errors;
+using OciTui.Registry.Http;
+using OciTui.Registry.References;
+using OciTui.Registry.Tests.Support;
+using static OciTui.Registry.Tests.Support.FakeRegistry;
+
+namespace OciTui.Registry.Tests.Http;
+
+/// <summary>Redirects are followed by hand: Authorization never crosses to another origin, and hops and loops are bounded.</summary>
+public sealed class RedirectTests
+{
+    private static readonly byte[] Blob = Utf8("blob bytes for the storage redirect");
+
+    [Fact]
+    public async Task A_blob_redirected_to_storage_is_fetched_without_authorization()
+    {
+        await using FakeRegistry storage = await StartAsync(async context =>
+        {
+            if (context.Request.Headers.ContainsKey("Authorization")) await WriteAsync(context, 400, "Only one auth mechanism allowed", "text/plain");
+            else await WriteBytesAsync(context, Blob, "application/octet-stream");
+        });
+        await using FakeRegistry fake = await StartAsync(async context =>
+        {
+            if (!context.Request.Headers.ContainsKey("Authorization"))
+            {
+                context.Response.Headers.WWWAuthenticate = "Basic realm=\"fake\"";
+                await WriteAsync(context, 401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\"}]}");
+                return;
+            }
+            context.Response.StatusCode = 307;
+            context.Response.Headers.Location = new Uri(storage.BaseAddress, "bucket/blob?sig=abc").ToString();
+        });
+        using RemoteRegistry client = fake.Client(new StaticCredentials("user", "password-xyz"));
+        await using BlobResponse response = await client.OpenBlobAsync("charts/chart", Digest.Parse(Sha256(Blob)), 0);
+        using var copy = new MemoryStream();
+        await response.Content.CopyToAsync(copy);
+        Assert.Equal(Blob, copy.ToArray());
+        RecordedRequest atStorage = Assert.Single(storage.Requests);
+        Assert.Null(atStorage.Header("Authorization"));
+        Assert.Contains(fake.Requests, r => r.Header("Authorization") is not null);
+    }
+
+    [Fact]
+    public async Task A_range_is_sent_again_to_the_redirect_target()
+    {
+        await using FakeRegistry storage = await StartAsync(async context =>
+        {
+            Assert.Equal("bytes=5-", context.Request.Headers.Range.ToString());
+            context.Response.StatusCode = 206;
+            context.Response.Headers.ContentRange = new ContentRangeHeaderValue(5, Blob.Length - 1, Blob.Length).ToString();
+            await context.Response.Body.WriteAsync(Blob.AsMemory(5));
+        });
+        await using FakeRegistry fake = await StartAsync(context =>
+        {
+            context.Response.StatusCode = 307;
+            context.Response.Headers.Location = new Uri(storage.BaseAddress, "blob").ToString();
+            return Task.CompletedTask;
+        });
+        using RemoteRegistry client = fake.Client();
+        await using BlobResponse response = await client.OpenBlobAsync("charts/chart", Digest.Parse(Sha256(Blob)), 5);
+        Assert.Equal(5, response.Offset);
+        Assert.Equal(Blob.Length, response.TotalLength);
+    }
+
+    [Fact]
+    public async Task More_than_ten_hops_stop_with_an_error()
+    {
+        FakeRegistry? fake = null;
+        fake = await StartAsync(context =>
+        {
+            int hop = int.Parse(context.Request.Query["hop"].FirstOrDefault() ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.StatusCode = 302;
+            context.Response.Headers.Location = $"/v2/charts/chart/tags/list?hop={hop + 1}";
+            return Task.CompletedTask;
+        });
+        await using (fake)
+        {
+            using RemoteRegistry client = fake.Client();
+            RegistryProtocolException error = await Assert.ThrowsAsync<RegistryProtocolException>(async () =>
+            {
+                await foreach (IReadOnlyList<string> _ in client.ListTagsAsync("charts/chart")) { }
+            });
+            Assert.Contains("more than 10", error.Message, StringComparison.Ordinal);
+            Assert.True(fake.Requests.Count <= 10);
+        }
+    }
+
+    [Fact]
+    public async Task A_redirect_loop_stops_with_an_error()
+    {
+        await using FakeRegistry fake = await StartAsync(context =>
+        {
+            context.Response.StatusCode = 302;
+            context.Response.Headers.Location = context.Request.Path.Value!.EndsWith("/a", StringComparison.Ordinal) ? "/b" : "/a";
+            return Task.CompletedTask;
+        });
+        using RemoteRegistry client = fake.Client();
+        RegistryProtocolException error = await Assert.ThrowsAsync<RegistryProtocolException>(() => client.PingAsync());
+        Assert.Contains("loop", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_redirect_to_a_non_http_scheme_is_refused()
+    {
+        await using FakeRegistry fake = await StartAsync(context =>
+        {
+            context.Response.StatusCode = 302;
+            context.Response.Headers.Location = "file:///etc/passwd";
+            return Task.CompletedTask;
+        });
+        using RemoteRegistry client = fake.Client();
+        await Assert.ThrowsAsync<RegistryProtocolException>(() => client.PingAsync());
+    }
+}
