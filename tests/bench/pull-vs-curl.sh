@@ -13,7 +13,7 @@ command -v docker-registry >/dev/null || { echo "docker-registry is not installe
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 cat > "$work/config.yml" <<YAML
 version: 0.1
-log: { level: error }
+log: { level: error, accesslog: { disabled: true } }
 storage: { filesystem: { rootdirectory: $work/storage }, delete: { enabled: true } }
 http: { addr: 127.0.0.1:$port }
 YAML
@@ -37,7 +37,7 @@ push_blob() { # file digest
   loc=$(curl -fsS -X POST -D - -o /dev/null "$base/v2/bench/big/blobs/uploads/" | tr -d '\r' | awk -F': ' 'tolower($1)=="location"{print $2}')
   case "$loc" in http*) ;; *) loc="$base$loc";; esac
   sep='?'; case "$loc" in *\?*) sep='&';; esac
-  curl -fsS -X PUT -H 'Content-Type: application/octet-stream' --data-binary "@$1" "$loc${sep}digest=$2" -o /dev/null
+  curl -fsS -X PUT -H 'Content-Type: application/octet-stream' -T "$1" "$loc${sep}digest=$2" -o /dev/null
 }
 push_blob "$work/blob" "$digest"
 push_blob "$work/config.json" "$cdigest"

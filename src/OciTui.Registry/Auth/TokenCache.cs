@@ -27,10 +27,9 @@ public sealed class TokenCache(TimeProvider time)
         {
             var created = new Lazy<Task<BearerToken>>(() => fetch(CancellationToken.None));
             Lazy<Task<BearerToken>> entry = _entries.GetOrAdd(key, created);
-            Task<BearerToken> task = entry.Value;
             try
             {
-                BearerToken token = await task.WaitAsync(cancellationToken).ConfigureAwait(false);
+                BearerToken token = await entry.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
                 if (token.IsFresh(time.GetUtcNow()) || ReferenceEquals(entry, created)) return token;
             }
             catch (Exception) when (!cancellationToken.IsCancellationRequested)

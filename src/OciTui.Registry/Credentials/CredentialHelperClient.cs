@@ -46,10 +46,17 @@ public sealed class CredentialHelperClient(string name, CredentialEnvironment en
         timeout.CancelAfter(environment.HelperTimeout);
         try
         {
-            await process.StandardInput.WriteAsync(serverUrl.AsMemory(), timeout.Token).ConfigureAwait(false);
-            process.StandardInput.Close();
             Task<string> stdout = ReadCappedAsync(process.StandardOutput, timeout.Token);
             Task<string> stderr = ReadCappedAsync(process.StandardError, timeout.Token);
+            try
+            {
+                await process.StandardInput.WriteAsync(serverUrl.AsMemory(), timeout.Token).ConfigureAwait(false);
+                process.StandardInput.Close();
+            }
+            catch (IOException)
+            {
+                // A helper that answers without reading its input closes the pipe first; its answer still counts.
+            }
             await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
             string output = await stdout.ConfigureAwait(false);
             string errors = await stderr.ConfigureAwait(false);

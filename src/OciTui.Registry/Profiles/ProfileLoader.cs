@@ -48,7 +48,32 @@ public static class ProfileLoader
         var list = new List<Profile>();
         foreach (IConfigurationSection section in profiles.GetChildren())
             list.Add(ReadProfile(file, folder, section));
+        List<string> order = FileOrder(file);
+        list.Sort((a, b) => Rank(order, a.Name).CompareTo(Rank(order, b.Name)));
         return new ProfileSet(file, list);
+    }
+
+    private static int Rank(List<string> order, string name)
+    {
+        int index = order.IndexOf(name);
+        return index < 0 ? int.MaxValue : index;
+    }
+
+    /// <summary>Profile names in the order the file lists them: configuration sorts keys, people expect their own order.</summary>
+    private static List<string> FileOrder(string file)
+    {
+        try
+        {
+            using System.Text.Json.JsonDocument document = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(file),
+                new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            return document.RootElement.TryGetProperty("profiles", out System.Text.Json.JsonElement profiles) && profiles.ValueKind == System.Text.Json.JsonValueKind.Object
+                ? profiles.EnumerateObject().Select(p => p.Name).ToList()
+                : [];
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or IOException)
+        {
+            return [];
+        }
     }
 
     private static Profile ReadProfile(string file, string folder, IConfigurationSection section)

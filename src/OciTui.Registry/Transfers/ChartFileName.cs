@@ -46,7 +46,7 @@ public static class ChartFileName
     }
 
     private static bool IsSafeVersion(string version) =>
-        version.Length is > 0 and <= 128 && version.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '+' or '_') && !version.Contains("..", StringComparison.Ordinal);
+        version.Length is > 0 and <= 128 && char.IsAsciiLetterOrDigit(version[0]) && version.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '+' or '_') && !version.Contains("..", StringComparison.Ordinal);
 
     internal static bool IsTag(string reference) => !reference.Contains(':', StringComparison.Ordinal) && ReferenceGrammar.IsValidTag(reference);
 }

@@ -97,6 +97,7 @@ public sealed class InterruptedDownloadTests
             context.Response.ContentLength = blob.Length;
             await context.Response.Body.WriteAsync(blob.AsMemory(0, 1000));
             await context.Response.Body.FlushAsync();
+            await Task.Delay(200);
             context.Abort();
         });
         using RemoteRegistry client = fake.Client();

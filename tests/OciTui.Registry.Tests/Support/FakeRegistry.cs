@@ -19,7 +19,7 @@ public sealed class FakeRegistry : IAsyncDisposable
 
     public static async Task<FakeRegistry> StartAsync(RequestDelegate handler) => new(await KestrelTestServer.StartAsync(handler));
 
-    public RemoteRegistry Client(Credentials.ICredentialProvider? credentials = null, Func<RegistryConnectionOptions, RegistryConnectionOptions>? tune = null)
+    public RemoteRegistry Client(Registry.Credentials.ICredentialProvider? credentials = null, Func<RegistryConnectionOptions, RegistryConnectionOptions>? tune = null)
     {
         var options = new RegistryConnectionOptions
         {
