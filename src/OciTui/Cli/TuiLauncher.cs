@@ -1,3 +1,7 @@
+using OciTui.Registry.Errors;
+using OciTui.Registry.Profiles;
+using OciTui.Registry.Text;
+
 namespace OciTui.Cli;
 
 /// <summary>Opens the terminal UI on a profiles file and an optional starting profile.</summary>
@@ -5,10 +9,18 @@ public static class TuiLauncher
 {
     public static Task<int> RunAsync(CliContext context, string? profilesFile, string? profileName, CancellationToken cancellationToken)
     {
-        _ = profilesFile;
-        _ = profileName;
         _ = cancellationToken;
-        context.Error.WriteLine("ocitui: the terminal UI is not built yet; use the commands: ocitui repos|tags|show|pull (see ocitui --help).");
-        return Task.FromResult(ExitCodes.Usage);
+        try
+        {
+            ProfileSet set = ProfileLocator.LoadOrEmpty(ProfileLocator.Locate(profilesFile, context.GetVariable, context.HomeDirectory, context.WorkingDirectory));
+            if (profileName is not null && set.Find(profileName) is null)
+                throw new InvalidInputException($"There is no profile named '{TerminalText.Sanitize(profileName, 64)}'{(set.SourceFile is null ? " (no profiles file found)" : $" in {set.SourceFile}")}.");
+            return Task.FromResult(Tui.TuiApp.Run(set.Profiles, profileName, p => context.OpenRegistry(p, context), context.WorkingDirectory, context.Error));
+        }
+        catch (OciTuiException e)
+        {
+            context.Error.WriteLine($"ocitui: {e.Message}");
+            return Task.FromResult(e.IsUsageError ? ExitCodes.Usage : ExitCodes.Failure);
+        }
     }
 }

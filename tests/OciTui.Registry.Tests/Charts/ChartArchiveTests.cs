@@ -23,20 +23,15 @@ public sealed class ChartArchiveTests : IDisposable
         Assert.Empty(Directory.GetFileSystemEntries(_directory));
     }
 
-    public static TheoryData<string, byte[]> HostileEntries => new()
-    {
-        { "../evil", "x"u8.ToArray() },
-        { "/etc/cron.d/evil", "x"u8.ToArray() },
-        { "web/../../evil", "x"u8.ToArray() },
-        { "C:/windows/evil", "x"u8.ToArray() },
-        { "web/big.bin", new byte[6 * 1024 * 1024] },
-    };
-
     [Theory]
-    [MemberData(nameof(HostileEntries))]
-    public async Task Hostile_entries_are_refused_and_nothing_is_written(string path, byte[] content)
+    [InlineData("../evil", 1)]
+    [InlineData("/etc/cron.d/evil", 1)]
+    [InlineData("web/../../evil", 1)]
+    [InlineData("C:/windows/evil", 1)]
+    [InlineData("web/big.bin", 6 * 1024 * 1024)]
+    public async Task Hostile_entries_are_refused_and_nothing_is_written(string path, int size)
     {
-        byte[] archive = new ChartArchiveBuilder("web", "1.0.0").WithFile(path, content, raw: true).Build();
+        byte[] archive = new ChartArchiveBuilder("web", "1.0.0").WithFile(path, new byte[size], raw: true).Build();
         await Assert.ThrowsAsync<InvalidInputException>(() => ChartArchive.ReadFilesAsync(new MemoryStream(archive)));
         string tgz = Path.Combine(_directory, "web.tgz");
         await File.WriteAllBytesAsync(tgz, archive);

@@ -1,0 +1,87 @@
+using System.Globalization;
+using OciTui.Registry.Charts;
+using OciTui.Registry.Inspection;
+using OciTui.Registry.Models;
+using static OciTui.Registry.Text.TerminalText;
+
+namespace OciTui.Registry.Browsing;
+
+/// <summary>The Details pane's text, as sanitised lines: what a tag is, its chart metadata, layers, and on demand its files or raw manifest.</summary>
+public static class DetailsText
+{
+    public static IReadOnlyList<string> Summary(ArtifactDetails details)
+    {
+        var lines = new List<string>();
+        FetchedManifest manifest = details.Manifest;
+        void Add(string label, string? value)
+        {
+            if (!string.IsNullOrEmpty(value)) lines.Add($"{label,-14}{Sanitize(value, 300)}");
+        }
+        Add("Digest", manifest.Digest.ToString());
+        Add("Media type", manifest.MediaType);
+        Add("Artifact type", manifest.Manifest?.EffectiveArtifactType ?? manifest.Index?.ArtifactType);
+        Add("Size", Bytes(manifest.Size + (manifest.Manifest?.Layers.Sum(l => l.Size) ?? 0)));
+        Add("Created", details.Created?.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
+        if (details.Chart is { } chart)
+        {
+            lines.Add("");
+            lines.Add("Chart");
+            Add("  Name", chart.Name);
+            Add("  Version", chart.Version);
+            Add("  App version", chart.AppVersion);
+            Add("  Description", chart.Description);
+            Add("  Type", chart.Type);
+            Add("  Home", chart.Home);
+            Add("  Kube version", chart.KubeVersion);
+            if (chart.Deprecated == true) Add("  Deprecated", "yes: this chart is deprecated");
+            foreach (string source in chart.Sources ?? []) Add("  Source", source);
+            foreach (HelmMaintainer m in chart.Maintainers ?? []) Add("  Maintainer", $"{m.Name}{(m.Email is null ? "" : $" <{m.Email}>")}");
+            foreach (HelmDependency d in chart.Dependencies ?? []) Add("  Dependency", $"{d.Name} {d.Version} {d.Repository}");
+        }
+        if (manifest.Annotations.Count > 0)
+        {
+            lines.Add("");
+            lines.Add("Annotations");
+            foreach ((string key, string value) in manifest.Annotations.OrderBy(a => a.Key, StringComparer.Ordinal))
+                lines.Add($"  {Sanitize(key, 80)}: {Sanitize(value, 200)}");
+        }
+        if (manifest.Manifest is { } image)
+        {
+            lines.Add("");
+            lines.Add("Layers");
+            if (image.Config is { } config) lines.Add($"  config {Sanitize(config.MediaType, 80)} {Bytes(config.Size)} {Sanitize(config.Digest, 80)}");
+            foreach (Descriptor layer in image.Layers) lines.Add($"  {Sanitize(layer.MediaType, 80)} {Bytes(layer.Size)} {Sanitize(layer.Digest, 80)}");
+        }
+        if (manifest.Index is { } index)
+        {
+            lines.Add("");
+            lines.Add("Manifests");
+            foreach (Descriptor child in index.Manifests)
+                lines.Add($"  {Sanitize(child.Platform?.ToString() is { Length: > 0 } p ? p : "(no platform)", 40)} {Sanitize(child.Digest, 80)} {Bytes(child.Size)}");
+        }
+        return lines;
+    }
+
+    public static IReadOnlyList<string> RawManifest(ArtifactDetails details) =>
+        SanitizeMultiline(System.Text.Encoding.UTF8.GetString(details.Manifest.Bytes), 1_000_000).Split('\n');
+
+    public static IReadOnlyList<string> File(string? text, string missing) =>
+        text is null ? [missing] : SanitizeMultiline(text, 1_000_000).Split('\n');
+
+    public static string Bytes(long size) => size switch
+    {
+        < 1024 => $"{size} B",
+        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{size / 1024.0:0.#} KiB"),
+        < 1024L * 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{size / (1024.0 * 1024):0.#} MiB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{size / (1024.0 * 1024 * 1024):0.##} GiB"),
+    };
+
+    /// <summary>Reads a chart's files from its layer, in memory, with helm's limits.</summary>
+    public static async Task<ChartFiles> ReadChartFilesAsync(IRegistry registry, ArtifactDetails details, CancellationToken cancellationToken)
+    {
+        Descriptor layer = Transfers.ChartPuller.ChartLayerOf(details);
+        byte[] archive = await registry.GetBlobAsync(details.Repository, layer, 64L * 1024 * 1024, cancellationToken).ConfigureAwait(false);
+        using var stream = new MemoryStream(archive, writable: false);
+        return await ChartArchive.ReadFilesAsync(stream, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using OciTui.Registry.Errors;
+using OciTui.Registry.Inspection;
+
+namespace OciTui.Registry.Browsing;
+
+/// <summary>What the version table shows beside a tag: read from its manifest and chart config.</summary>
+public sealed record TagSummary(string Digest, string? AppVersion, DateTimeOffset? Created, string? Error = null);
+
+/// <summary>
+/// Loads appVersion and created date for the tags a person is looking at, a few at a time (bounded concurrency),
+/// caching by tag and by manifest digest, so a repository of thousands of tags opens at once and fills in as it scrolls.
+/// </summary>
+public sealed class TagSummaryLoader(IRegistry registry, string repository, int maxConcurrency = 6)
+{
+    private readonly ConcurrentDictionary<string, Task<TagSummary>> _byTag = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TagSummary> _byDigest = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _slots = new(maxConcurrency);
+
+    public TagSummary? Cached(string tag) =>
+        _byTag.TryGetValue(tag, out Task<TagSummary>? task) && task.IsCompletedSuccessfully ? task.Result : null;
+
+    /// <summary>Starts loading the given tags (already-known ones are skipped); each result is reported as it arrives.</summary>
+    public async Task LoadAsync(IEnumerable<string> tags, Action<string, TagSummary> onLoaded, CancellationToken cancellationToken)
+    {
+        var pending = new List<Task>();
+        foreach (string tag in tags)
+        {
+            if (_byTag.ContainsKey(tag)) continue;
+            Task<TagSummary> task = _byTag.GetOrAdd(tag, t => FetchAsync(t, cancellationToken));
+            pending.Add(ReportAsync(tag, task, onLoaded));
+        }
+        await Task.WhenAll(pending).ConfigureAwait(false);
+    }
+
+    private async Task ReportAsync(string tag, Task<TagSummary> task, Action<string, TagSummary> onLoaded)
+    {
+        try
+        {
+            onLoaded(tag, await task.ConfigureAwait(false));
+        }
+        catch (OperationCanceledException)
+        {
+            _byTag.TryRemove(tag, out _);
+        }
+    }
+
+    private async Task<TagSummary> FetchAsync(string tag, CancellationToken cancellationToken)
+    {
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ArtifactDetails details = await ArtifactInspector.InspectAsync(registry, repository, tag, cancellationToken).ConfigureAwait(false);
+            string digest = details.Manifest.Digest.ToString();
+            return _byDigest.GetOrAdd(digest, _ => new TagSummary(digest, details.Chart?.AppVersion, details.Created));
+        }
+        catch (OciTuiException e)
+        {
+            return new TagSummary("", null, null, e.Message);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+}

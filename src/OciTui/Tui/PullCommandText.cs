@@ -1,0 +1,19 @@
+using OciTui.Registry.Profiles;
+using OciTui.Registry.Transfers;
+
+namespace OciTui.Tui;
+
+/// <summary>The helm pull command and the immutable reference of a tag, ready to copy.</summary>
+public static class PullCommandText
+{
+    public static string For(Profile profile, string repository, string tag, string? digest)
+    {
+        if (profile.Kind == ProfileKind.Layout)
+            return $"ocitui pull {profile.Name}/{repository}:{tag}\n(an OCI layout: helm cannot pull from it directly)";
+        Uri address = RegistryEndpoint.BaseAddressOf(profile);
+        string host = RegistryEndpoint.ReferenceHost(address) + address.AbsolutePath.TrimEnd('/');
+        string flags = profile.PlainHttp ? " --plain-http" : profile.InsecureSkipTlsVerify ? " --insecure-skip-tls-verify" : "";
+        string command = $"helm pull oci://{host}/{repository} --version {HelmTags.ToVersion(tag)}{flags}";
+        return digest is null ? command : $"{command}\noci://{host}/{repository}@{digest}";
+    }
+}
