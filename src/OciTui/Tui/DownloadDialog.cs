@@ -1,5 +1,6 @@
 using System.Globalization;
 using OciTui.Registry;
+using OciTui.Registry.Browsing;
 using OciTui.Registry.Errors;
 using OciTui.Registry.Inspection;
 using OciTui.Registry.Text;
@@ -35,16 +36,33 @@ public sealed class DownloadDialog : Dialog
         Directory = new TextField { X = 12, Y = 1, Width = Dim.Fill(), Text = directory };
         Bar = new ProgressBar { X = 0, Y = 3, Width = Dim.Fill(), Height = 1 };
         Progress = new Label { X = 0, Y = 4, Width = Dim.Fill(), Text = "Enter starts the download; Esc closes." };
-        Outcome = new Label { X = 0, Y = 5, Width = Dim.Fill(), Height = 2, Text = "" };
+        Outcome = new Label { X = 0, Y = 5, Width = Dim.Fill(), Height = 3, Text = "" };
         Add(new Label { X = 0, Y = 0, Text = "File:" }, FileName, new Label { X = 0, Y = 1, Text = "Directory:" }, Directory, Bar, Progress, Outcome);
-        var start = new Button { Text = "_Download", IsDefault = true };
+        var start = new Button { Text = "_Download" };
         start.Accepting += (_, e) =>
         {
             e.Handled = true;
-            if (Work is null || Work.IsCompleted) Work = StartAsync();
+            Start();
         };
-        AddButton(new Button { Text = "_Close" });
+        _close = new Button { Text = "_Close" };
+        AddButton(_close);
         AddButton(start);
+        // Enter anywhere but on Close starts the download and keeps the dialog open to show progress and the result.
+        app.Keyboard.KeyDown += OnKey;
+    }
+
+    private readonly Button _close;
+
+    private void OnKey(object? sender, Terminal.Gui.Input.Key key)
+    {
+        if (key.Handled || _app.TopRunnableView != this || key != Terminal.Gui.Input.Key.Enter || _close.HasFocus) return;
+        key.Handled = true;
+        Start();
+    }
+
+    private void Start()
+    {
+        if (Work is null || Work.IsCompleted) Work = StartAsync();
     }
 
     public TextField FileName { get; }
@@ -70,7 +88,11 @@ public sealed class DownloadDialog : Dialog
         Opened?.Invoke(dialog);
         app.Run(dialog);
         dialog._cancel.Cancel();
+        Closed?.Invoke(dialog);
     }
+
+    /// <summary>Raised when a dialog has closed (its download cancelled if still running).</summary>
+    public static event Action<DownloadDialog>? Closed;
 
     /// <summary>Raised when a dialog opens, so tests can drive it.</summary>
     public static event Action<DownloadDialog>? Opened;
@@ -102,7 +124,7 @@ public sealed class DownloadDialog : Dialog
             PullResult result = await Task.Run(() => ChartPuller.PullAsync(_registry,
                 new PullRequest(_repository, _tag, directory) { FileName = name, Overwrite = overwrite }, progress, _cancel.Token));
             Bar.Fraction = 1;
-            Outcome.Text = $"verified {result.Digest}\n{result.Path}";
+            Outcome.Text = $"verified {result.Digest.Short}… ({DetailsText.Bytes(result.Size)})\n{result.Path}";
         }
         catch (OperationCanceledException)
         {
@@ -124,7 +146,11 @@ public sealed class DownloadDialog : Dialog
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing) _cancel.Dispose();
+        if (disposing)
+        {
+            _app.Keyboard.KeyDown -= OnKey;
+            _cancel.Dispose();
+        }
         base.Dispose(disposing);
     }
 }

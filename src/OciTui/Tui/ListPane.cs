@@ -19,7 +19,7 @@ public class ListPane : FrameView
         Title = title;
         TabStop = TabBehavior.TabStop;
         Filter = new TextField { X = 0, Y = 0, Width = Dim.Fill(), Visible = false };
-        List = new ListView { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill() };
+        List = new ListView { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), KeystrokeNavigator = null };
         List.SetSource(_shown);
         Filter.TextChanged += (_, _) => ApplyFilter();
         List.ValueChanged += (_, _) => SelectionChanged?.Invoke();

@@ -58,8 +58,10 @@ public sealed class MainWindow : Runnable
         Details.SetStatus("Select a tag to see its details");
         Tags.SelectionChanged += () => _ = LoadDetailsAsync();
         Tags.List.ViewportChanged += (_, _) => _ = LoadSummariesAsync();
-        KeyDown += OnKeyDown;
+        // A focused ListView takes letters for type-to-search before its superviews see them: ocitui's keys are
+        // read at the application level, first, while this window is on top (not while a dialog is open).
         foreach (ListPane pane in Panes) pane.HasFocusChanged += (_, _) => UpdateStatusLine();
+        _app.Keyboard.KeyDown += OnKeyDown;
         UpdateStatusLine();
     }
 
@@ -89,6 +91,7 @@ public sealed class MainWindow : Runnable
 
     private void OnKeyDown(object? sender, Key key)
     {
+        if (key.Handled || _app.TopRunnableView != this) return;
         if (Panes.FirstOrDefault(p => p.Filter.HasFocus) is { } filtering)
         {
             if (key == Key.Esc) filtering.ClearFilter();
@@ -410,6 +413,7 @@ public sealed class MainWindow : Runnable
                 source.Dispose();
             }
             _registry?.Dispose();
+            _app.Keyboard.KeyDown -= OnKeyDown;
         }
         base.Dispose(disposing);
     }
