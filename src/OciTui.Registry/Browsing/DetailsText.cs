@@ -15,7 +15,7 @@ public static class DetailsText
         FetchedManifest manifest = details.Manifest;
         void Add(string label, string? value)
         {
-            if (!string.IsNullOrEmpty(value)) lines.Add($"{label,-14}{Sanitize(value, 300)}");
+            if (!string.IsNullOrEmpty(value)) lines.Add($"{label,-15}{Sanitize(value, 300)}");
         }
         Add("Digest", manifest.Digest.ToString());
         Add("Media type", manifest.MediaType);

@@ -65,13 +65,42 @@ public class ListPane : FrameView
         if (row >= 0 && Status is null) _shown[row] = text;
     }
 
+    /// <summary>Shows one message instead of the items, word-wrapped to the pane so a narrow pane still shows all of it.</summary>
     public void SetStatus(string message)
     {
         Status = message;
         _visible = [];
         _shown.Clear();
-        _shown.Add(message);
+        int width = List.Viewport.Width > 4 ? List.Viewport.Width : 28;
+        foreach (string line in Wrap(message, width)) _shown.Add(line);
         List.SelectedItem = null;
+    }
+
+    public static IEnumerable<string> Wrap(string text, int width)
+    {
+        var line = new System.Text.StringBuilder();
+        foreach (string word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            string rest = word;
+            while (rest.Length > width)
+            {
+                if (line.Length > 0)
+                {
+                    yield return line.ToString();
+                    line.Clear();
+                }
+                yield return rest[..width];
+                rest = rest[width..];
+            }
+            if (line.Length > 0 && line.Length + 1 + rest.Length > width)
+            {
+                yield return line.ToString();
+                line.Clear();
+            }
+            if (line.Length > 0) line.Append(' ');
+            line.Append(rest);
+        }
+        if (line.Length > 0) yield return line.ToString();
     }
 
     public void ShowFilter()

@@ -395,10 +395,10 @@ public sealed class MainWindow : Runnable
     private void UpdateStatusLine()
     {
         ListPane? pane = FocusedPane;
-        string keys = pane == Profiles ? "Enter open  r refresh"
-            : pane == Repositories ? "Enter tags  / filter  p pin  a type path  r refresh"
-            : pane == Tags ? "Enter details  / filter  d download  y copy ref  r refresh"
-            : pane == Details ? "s summary  c Chart.yaml  v values  e README  m manifest  d download"
+        string keys = pane == Profiles ? "Enter repositories  r refresh"
+            : pane == Repositories ? "Enter tags  / filter  p pin  a add path  r refresh"
+            : pane == Tags ? "/ filter  d download  y copy ref  r refresh"
+            : pane == Details ? "s/c/v/e/m summary/chart/values/readme/manifest"
             : "";
         StatusLine.Text = $" Tab pane  {keys}  ? help  q quit";
     }
