@@ -9,11 +9,15 @@ public sealed class ProfileException : InvalidInputException
         File = file;
         Profile = profile;
         Field = field;
+        Problem = problem;
     }
 
     public string File { get; }
     public string? Profile { get; }
     public string? Field { get; }
+
+    /// <summary>What is wrong, without the file, profile and field that <see cref="Exception.Message"/> puts before it.</summary>
+    public string Problem { get; }
 
     private static string Compose(string file, string? profile, string? field, string problem)
     {

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using OciTui.Registry.Errors;
+using OciTui.Registry.Browsing;
 using OciTui.Registry.Text;
 
 namespace OciTui.Cli;
@@ -16,7 +16,10 @@ public static class ReposCommand
         command.SetAction((result, token) => CommandRunner.RunAsync(context, result, common, async () =>
         {
             using ResolvedTarget resolved = new TargetResolver(context, common.Read(result)).ResolveRegistry(result.GetValue(target)!);
-            (IReadOnlyList<string> repositories, string source) = await ListAsync(resolved, context, token);
+            RepositoryList listed = await RepositoryListing.ListAsync(resolved.Registry, resolved.Profile.Repositories, cancellationToken: token);
+            if (listed.Note is not null) context.Error.WriteLine($"note: {listed.Note}");
+            IReadOnlyList<string> repositories = listed.Names;
+            string source = listed.Source == RepositorySource.Catalog ? "catalog" : "pinned";
             if (result.GetValue(json))
             {
                 JsonOutput.Write(context.Out, w =>
@@ -35,20 +38,5 @@ public static class ReposCommand
             return 0;
         }));
         return command;
-    }
-
-    private static async Task<(IReadOnlyList<string>, string)> ListAsync(ResolvedTarget resolved, CliContext context, CancellationToken token)
-    {
-        try
-        {
-            var all = new List<string>();
-            await foreach (IReadOnlyList<string> page in resolved.Registry.ListRepositoriesAsync(token)) all.AddRange(page);
-            return (all, "catalog");
-        }
-        catch (CatalogUnavailableException e) when (resolved.Profile.Repositories.Count > 0)
-        {
-            context.Error.WriteLine($"note: {e.Message} Showing the profile's pinned repositories.");
-            return (resolved.Profile.Repositories, "pinned");
-        }
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using OciTui.Registry.Browsing;
 using OciTui.Registry.Charts;
 using OciTui.Registry.Errors;
 using OciTui.Registry.Inspection;
@@ -13,9 +14,6 @@ namespace OciTui.Cli;
 /// <summary><c>ocitui show REF[:TAG|@DIGEST] [--json] [--chart|--values|--readme]</c>: what a tag is, or a chart's files.</summary>
 public static class ShowCommand
 {
-    /// <summary>Largest chart layer read into memory to show its files.</summary>
-    public const long MaxChartLayerBytes = 64L * 1024 * 1024;
-
     public static Command Create(CommonOptions common, CliContext context)
     {
         var reference = new Argument<string>("REF") { Description = "REF[:TAG|@DIGEST]; without a tag, the newest semantic version." };
@@ -35,7 +33,7 @@ public static class ShowCommand
             if (files.Count(f => f) > 1) throw new InvalidInputException("Give only one of --chart, --values and --readme.");
             if (files.Any(f => f))
             {
-                ChartFiles chartFiles = await ReadChartFilesAsync(resolved, details, token);
+                ChartFiles chartFiles = await DetailsText.ReadChartFilesAsync(resolved.Registry, details, token);
                 string? text = files[0] ? chartFiles.ChartYaml : files[1] ? chartFiles.ValuesYaml : chartFiles.Readme;
                 if (text is null) throw new RegistryException(files[1] ? "The chart has no values.yaml." : "The chart has no README.");
                 context.Out.Write(SanitizeMultiline(text, int.MaxValue));
@@ -52,14 +50,6 @@ public static class ShowCommand
     public static async Task<string> NewestTagAsync(ResolvedTarget resolved, CancellationToken token) =>
         TagSorter.Newest(await TagsCommand.CollectAsync(resolved, token))
         ?? throw new NotFoundException($"'{Sanitize(resolved.Display(), 160)}' has no tag that is a semantic version; name a tag.", System.Net.HttpStatusCode.NotFound, []);
-
-    private static async Task<ChartFiles> ReadChartFilesAsync(ResolvedTarget resolved, ArtifactDetails details, CancellationToken token)
-    {
-        Descriptor layer = ChartPuller.ChartLayerOf(details);
-        byte[] archive = await resolved.Registry.GetBlobAsync(resolved.Repository!, layer, MaxChartLayerBytes, token);
-        using var stream = new MemoryStream(archive, writable: false);
-        return await ChartArchive.ReadFilesAsync(stream, token);
-    }
 
     private static void WriteJson(TextWriter output, string reference, ArtifactDetails details) => JsonOutput.Write(output, w =>
     {
