@@ -15,29 +15,34 @@ public static class DetailsText
         FetchedManifest manifest = details.Manifest;
         void Add(string label, string? value)
         {
-            if (!string.IsNullOrEmpty(value)) lines.Add($"{label,-15}{Sanitize(value, 300)}");
+            if (!string.IsNullOrEmpty(value)) lines.Add($"{label,-16}{Sanitize(value, 300)}");
         }
-        Add("Digest", manifest.Digest.ToString());
-        Add("Media type", manifest.MediaType);
-        Add("Artifact type", manifest.Manifest?.EffectiveArtifactType ?? manifest.Index?.ArtifactType);
-        Add("Size", Bytes(manifest.Size + (manifest.Manifest?.Layers.Sum(l => l.Size) ?? 0)));
-        Add("Created", details.Created?.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
+        // A chart first: name, versions and what it is are what a person picks a tag by; the artifact's identity follows.
         if (details.Chart is { } chart)
         {
-            lines.Add("");
             lines.Add("Chart");
             Add("  Name", chart.Name);
             Add("  Version", chart.Version);
             Add("  App version", chart.AppVersion);
+            if (chart.Deprecated == true) Add("  Deprecated", "yes: this chart is deprecated");
             Add("  Description", chart.Description);
             Add("  Type", chart.Type);
-            Add("  Home", chart.Home);
             Add("  Kube version", chart.KubeVersion);
-            if (chart.Deprecated == true) Add("  Deprecated", "yes: this chart is deprecated");
+            Add("  Home", chart.Home);
             foreach (string source in chart.Sources ?? []) Add("  Source", source);
+            if (chart.Keywords is { Count: > 0 } keywords) Add("  Keywords", string.Join(", ", keywords));
             foreach (HelmMaintainer m in chart.Maintainers ?? []) Add("  Maintainer", $"{m.Name}{(m.Email is null ? "" : $" <{m.Email}>")}");
             foreach (HelmDependency d in chart.Dependencies ?? []) Add("  Dependency", $"{d.Name} {d.Version} {d.Repository}");
+            foreach ((string key, string value) in (chart.Annotations ?? []).OrderBy(a => a.Key, StringComparer.Ordinal))
+                lines.Add($"  {Sanitize(key, 80)}: {Sanitize(value, 200)}");
+            lines.Add("");
         }
+        lines.Add("Artifact");
+        Add("  Digest", manifest.Digest.ToString());
+        Add("  Media type", manifest.MediaType);
+        Add("  Artifact type", manifest.Manifest?.EffectiveArtifactType ?? manifest.Index?.ArtifactType);
+        Add("  Size", Bytes(manifest.Size + (manifest.Manifest?.Layers.Sum(l => l.Size) ?? 0)));
+        Add("  Created", details.Created?.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
         if (manifest.Annotations.Count > 0)
         {
             lines.Add("");
@@ -58,6 +63,19 @@ public static class DetailsText
             lines.Add("Manifests");
             foreach (Descriptor child in index.Manifests)
                 lines.Add($"  {Sanitize(child.Platform?.ToString() is { Length: > 0 } p ? p : "(no platform)", 40)} {Sanitize(child.Digest, 80)} {Bytes(child.Size)}");
+        }
+        return lines;
+    }
+
+    /// <summary>Signatures, SBOMs and other artifacts that refer to the tag (the referrers API or its tag-schema fallback).</summary>
+    public static IReadOnlyList<string> Referrers(IReadOnlyList<Descriptor> referrers)
+    {
+        if (referrers.Count == 0) return [];
+        var lines = new List<string> { "", $"Referrers ({referrers.Count})" };
+        foreach (Descriptor referrer in referrers)
+        {
+            string created = referrer.Annotation(Annotations.Created) is { } c ? $" {Sanitize(c, 40)}" : "";
+            lines.Add($"  {Sanitize(referrer.ArtifactType ?? referrer.MediaType ?? "?", 80)} {Sanitize(referrer.Digest, 80)}{created}");
         }
         return lines;
     }

@@ -15,7 +15,10 @@ public static class TuiLauncher
             ProfileSet set = ProfileLocator.LoadOrEmpty(ProfileLocator.Locate(profilesFile, context.GetVariable, context.HomeDirectory, context.WorkingDirectory));
             if (profileName is not null && set.Find(profileName) is null)
                 throw new InvalidInputException($"There is no profile named '{TerminalText.Sanitize(profileName, 64)}'{(set.SourceFile is null ? " (no profiles file found)" : $" in {set.SourceFile}")}.");
-            return Task.FromResult(Tui.TuiApp.Run(set.Profiles, profileName, p => context.OpenRegistry(p, context), context.WorkingDirectory, context.Error));
+            // With no profiles file yet, the first profile saved from the TUI creates the per-user one.
+            string saveTo = set.SourceFile ?? ProfileLocator.UserFile(context.GetVariable, context.HomeDirectory);
+            return Task.FromResult(Tui.TuiApp.Run(set, saveTo, profileName,
+                (profile, onWarning) => RegistryFactory.Open(profile, context.Credentials, onWarning), context.WorkingDirectory, context.Error));
         }
         catch (OciTuiException e)
         {

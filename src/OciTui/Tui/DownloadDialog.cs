@@ -6,6 +6,7 @@ using OciTui.Registry.Inspection;
 using OciTui.Registry.Text;
 using OciTui.Registry.Transfers;
 using Terminal.Gui.App;
+using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 
@@ -13,31 +14,36 @@ namespace OciTui.Tui;
 
 /// <summary>
 /// Downloads the selected tag's chart: file name and directory editable, a progress bar with bytes, rate and time
-/// left, Esc to cancel (nothing left under the final name), and the verified digest and path at the end.
+/// left, Esc to cancel (the partial file is removed, nothing stands under the final name), and at the end the
+/// verified digest and the full path, or why not.
 /// </summary>
 public sealed class DownloadDialog : Dialog
 {
     private readonly IApplication _app;
     private readonly IRegistry _registry;
     private readonly string _repository;
-    private readonly string _tag;
-    private readonly CancellationTokenSource _cancel = new();
+    private readonly string _reference;
+    private readonly Button _close;
+    private CancellationTokenSource _cancel = new();
+    private bool _closed;
 
-    private DownloadDialog(IApplication app, IRegistry registry, string repository, string tag, string fileName, string directory)
+    private DownloadDialog(IApplication app, IRegistry registry, string repository, string tag, ArtifactDetails? details, string fileName, string directory)
     {
         _app = app;
         _registry = registry;
         _repository = repository;
-        _tag = tag;
+        // Pull by digest what the user is looking at: a tag moved meanwhile cannot swap the content.
+        _reference = details?.Manifest.Digest.ToString() ?? tag;
         Title = $"Download {TerminalText.Sanitize(repository, 40)}:{TerminalText.Sanitize(tag, 30)}";
-        Width = Dim.Percent(80);
-        Height = 12;
+        Width = Dim.Percent(90);
+        Height = 15;
         FileName = new TextField { X = 12, Y = 0, Width = Dim.Fill(), Text = fileName };
         Directory = new TextField { X = 12, Y = 1, Width = Dim.Fill(), Text = directory };
-        Bar = new ProgressBar { X = 0, Y = 3, Width = Dim.Fill(), Height = 1 };
-        Progress = new Label { X = 0, Y = 4, Width = Dim.Fill(), Text = "Enter starts the download; Esc closes." };
-        Outcome = new Label { X = 0, Y = 5, Width = Dim.Fill(), Height = 3, Text = "" };
-        Add(new Label { X = 0, Y = 0, Text = "File:" }, FileName, new Label { X = 0, Y = 1, Text = "Directory:" }, Directory, Bar, Progress, Outcome);
+        Provenance = new CheckBox { X = 12, Y = 2, Text = "also the provenance file (.prov)", Visible = details?.Manifest.Manifest?.ProvenanceLayer is not null };
+        Bar = new ProgressBar { X = 0, Y = 4, Width = Dim.Fill(), Height = 1 };
+        Progress = new Label { X = 0, Y = 5, Width = Dim.Fill(), Text = "Enter starts the download; Esc closes." };
+        Outcome = new Label { X = 0, Y = 6, Width = Dim.Fill(), Height = 5, Text = "" };
+        Add(new Label { X = 0, Y = 0, Text = "File:" }, FileName, new Label { X = 0, Y = 1, Text = "Directory:" }, Directory, Provenance, Bar, Progress, Outcome);
         var start = new Button { Text = "_Download" };
         start.Accepting += (_, e) =>
         {
@@ -47,33 +53,32 @@ public sealed class DownloadDialog : Dialog
         _close = new Button { Text = "_Close" };
         AddButton(_close);
         AddButton(start);
-        // Enter anywhere but on Close starts the download and keeps the dialog open to show progress and the result.
         app.Keyboard.KeyDown += OnKey;
-    }
-
-    private readonly Button _close;
-
-    private void OnKey(object? sender, Terminal.Gui.Input.Key key)
-    {
-        if (key.Handled || _app.TopRunnableView != this || key != Terminal.Gui.Input.Key.Enter || _close.HasFocus) return;
-        key.Handled = true;
-        Start();
-    }
-
-    private void Start()
-    {
-        if (Work is null || Work.IsCompleted) Work = StartAsync();
     }
 
     public TextField FileName { get; }
     public TextField Directory { get; }
+    public CheckBox Provenance { get; }
     public ProgressBar Bar { get; }
     public Label Progress { get; }
     public Label Outcome { get; }
+
+    /// <summary>The running or last download, with its clean-up; it never touches the dialog after it closed.</summary>
     public Task? Work { get; private set; }
 
-    /// <summary>Opens the dialog (from a key handler, never a timer: see the Terminal.Gui threading notes) and waits for it to close.</summary>
-    public static void Run(IApplication app, IRegistry registry, string repository, string tag, ArtifactDetails? details, string directory)
+    public bool IsDownloading => Work is { IsCompleted: false };
+
+    /// <summary>The transfer itself, on the thread pool: what must end before the process exits.</summary>
+    public Task Transfer { get; private set; } = Task.CompletedTask;
+
+    /// <summary>Raised when a dialog opens, so tests can drive it.</summary>
+    public static event Action<DownloadDialog>? Opened;
+
+    /// <summary>
+    /// Opens the dialog (from a key handler, never a timer: Terminal.Gui's timer lock would deadlock the progress
+    /// updates) and returns when it closes, with the download's task so the caller can wait for it at exit.
+    /// </summary>
+    public static Task Run(IApplication app, IRegistry registry, string repository, string tag, ArtifactDetails? details, string directory)
     {
         string fileName;
         try
@@ -84,72 +89,138 @@ public sealed class DownloadDialog : Dialog
         {
             fileName = "chart.tgz";
         }
-        using var dialog = new DownloadDialog(app, registry, repository, tag, fileName, directory);
+        using var dialog = new DownloadDialog(app, registry, repository, tag, details, fileName, directory);
         Opened?.Invoke(dialog);
         app.Run(dialog);
+        dialog._closed = true;
         dialog._cancel.Cancel();
-        Closed?.Invoke(dialog);
+        return dialog.Transfer;
     }
 
-    /// <summary>Raised when a dialog has closed (its download cancelled if still running).</summary>
-    public static event Action<DownloadDialog>? Closed;
-
-    /// <summary>Raised when a dialog opens, so tests can drive it.</summary>
-    public static event Action<DownloadDialog>? Opened;
-
-    private async Task StartAsync()
+    private void OnKey(object? sender, Key key)
     {
+        if (key.Handled || _app.TopRunnableView != this) return;
+        if (key == Key.Esc && IsDownloading)
+        {
+            // Esc stops the download first; a second Esc closes.
+            key.Handled = true;
+            _cancel.Cancel();
+        }
+        else if (key == Key.Enter && !_close.HasFocus)
+        {
+            key.Handled = true;
+            Start();
+        }
+    }
+
+    private void Start()
+    {
+        if (IsDownloading || _closed) return;
         string directory = Directory.Text ?? "";
         string name = FileName.Text ?? "";
-        bool overwrite = false;
+        string path;
         try
         {
-            string path = ChartFileName.PathIn(directory, name);
-            if (File.Exists(path))
-            {
-                int? answer = MessageBox.Query(_app, "Overwrite?", $"{path} exists. Replace it?", "_No", "_Yes");
-                if (answer != 1) return;
-                overwrite = true;
-            }
+            path = ChartFileName.PathIn(directory, name);
         }
         catch (InvalidInputException e)
         {
-            Outcome.Text = e.Message;
+            ShowOutcome(e.Message);
             return;
         }
+        bool overwrite = false;
+        if (File.Exists(path))
+        {
+            int? answer = MessageBox.Query(_app, "Overwrite?", $"{path} exists. Replace it?", "_No", "_Yes");
+            if (answer != 1) return;
+            overwrite = true;
+        }
+        var request = new PullRequest(_repository, _reference, directory) { FileName = name, Overwrite = overwrite, IncludeProvenance = Provenance.Value == CheckState.Checked };
         Outcome.Text = "";
+        Bar.Fraction = 0;
+        if (_cancel.IsCancellationRequested)
+        {
+            _cancel.Dispose();
+            _cancel = new CancellationTokenSource();
+        }
+        Work = DownloadAsync(request, path);
+    }
+
+    private async Task DownloadAsync(PullRequest request, string path)
+    {
+        // Created here, on the UI thread: progress reports arrive on it, at most ten a second (the downloader's pace).
         var progress = new Progress<TransferProgress>(Report);
+        CancellationToken token = _cancel.Token;
+        string outcome;
         try
         {
-            PullResult result = await Task.Run(() => ChartPuller.PullAsync(_registry,
-                new PullRequest(_repository, _tag, directory) { FileName = name, Overwrite = overwrite }, progress, _cancel.Token));
-            Bar.Fraction = 1;
-            Outcome.Text = $"verified {result.Digest.Short}… ({DetailsText.Bytes(result.Size)})\n{result.Path}";
+            Task<PullResult> transfer = Task.Run(() => PullRemovingPartialOnCancelAsync(request, path, progress, token), CancellationToken.None);
+            Transfer = transfer;
+            PullResult result = await transfer;
+            outcome = $"verified {result.Digest} ({DetailsText.Bytes(result.Size)})\nSaved: {result.Path}" +
+                (result.ProvenancePath is { } prov ? $" and {Path.GetFileName(prov)}" : "");
+            if (!_closed) Bar.Fraction = 1;
         }
         catch (OperationCanceledException)
         {
-            Outcome.Text = "Cancelled; nothing was saved under the file name.";
+            outcome = "Cancelled: the partial download was removed; nothing was saved.";
         }
         catch (OciTuiException e)
         {
-            Outcome.Text = e.Hint is null ? e.Message : $"{e.Message} {e.Hint}";
+            outcome = Messages.Sentence(e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            outcome = $"Cannot write {path}: {TerminalText.Sanitize(e.Message, 200)}";
+        }
+        if (!_closed) ShowOutcome(outcome);
+    }
+
+    /// <summary>A digest or a path is longer than a narrow dialog is wide: wrap, never cut, so it can be read whole.</summary>
+    private void ShowOutcome(string text)
+    {
+        int width = Outcome.Viewport.Width > 10 ? Outcome.Viewport.Width : 60;
+        Outcome.Text = string.Join('\n', text.Split('\n').SelectMany(line => DetailsPane.WrapLine(line, width)));
+    }
+
+    /// <summary>Runs off the UI thread, so the partial file goes even if the app quits while it is being cancelled.</summary>
+    private async Task<PullResult> PullRemovingPartialOnCancelAsync(PullRequest request, string path, IProgress<TransferProgress> progress, CancellationToken token)
+    {
+        try
+        {
+            return await ChartPuller.PullAsync(_registry, request, progress, token);
+        }
+        catch (OperationCanceledException)
+        {
+            foreach (string partial in new[] { BlobDownloader.PartialPathFor(path), BlobDownloader.PartialPathFor(path + ".prov") })
+            {
+                if (File.Exists(partial)) File.Delete(partial);
+            }
+            throw;
         }
     }
 
     private void Report(TransferProgress progress)
     {
+        if (_closed) return;
         if (progress.TotalBytes is long total && total > 0) Bar.Fraction = (float)progress.BytesDone / total;
-        string left = progress.Remaining is TimeSpan remaining ? $", {remaining.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s left" : "";
-        Progress.Text = $"{Registry.Browsing.DetailsText.Bytes(progress.BytesDone)} of {Registry.Browsing.DetailsText.Bytes(progress.TotalBytes ?? 0)}, " +
-            $"{Registry.Browsing.DetailsText.Bytes((long)progress.BytesPerSecond)}/s{left}";
+        string left = progress.Remaining is TimeSpan remaining ? $", {FormatDuration(remaining)} left" : "";
+        Progress.Text = $"{DetailsText.Bytes(progress.BytesDone)} of {DetailsText.Bytes(progress.TotalBytes ?? 0)}, {DetailsText.Bytes((long)progress.BytesPerSecond)}/s{left}";
     }
+
+    private static string FormatDuration(TimeSpan span) => span.TotalSeconds < 60
+        ? string.Create(CultureInfo.InvariantCulture, $"{Math.Ceiling(span.TotalSeconds):0} s")
+        : string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalMinutes} min {span.Seconds:00} s");
 
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
             _app.Keyboard.KeyDown -= OnKey;
-            _cancel.Dispose();
+            CancellationTokenSource cancel = _cancel;
+            // The download may still be winding down on the thread pool: let it finish with its token.
+            if (!Transfer.IsCompleted) Transfer.ContinueWith(_ => cancel.Dispose(), TaskScheduler.Default);
+            else cancel.Dispose();
         }
         base.Dispose(disposing);
     }

@@ -7,18 +7,21 @@ namespace OciTui.Tui;
 public static class HelpDialog
 {
     public const string Text =
-        "Tab / Shift-Tab   move between panes\n" +
-        "Up/Down, j/k      move in a list; PgUp/PgDn/Home/End page\n" +
-        "Enter             open: profile -> repositories -> tags -> details\n" +
-        "/                 filter the focused list (Esc clears)\n" +
-        "d                 download the selected tag (verified)\n" +
-        "y                 show the helm pull command and digest reference\n" +
-        "r                 refresh the focused pane\n" +
-        "p                 pin or unpin the selected repository\n" +
-        "a                 type a repository path (Repositories pane)\n" +
-        "s c v e m         details: summary, Chart.yaml, values, README, manifest\n" +
-        "? / F1            this help\n" +
-        "q / Ctrl-Q        quit";
+        "Tab / Shift-Tab   next / previous pane\n" +
+        "Up Down, j k      move; PgUp PgDn Home End page\n" +
+        "Enter             open: profile > repositories > tags > details\n" +
+        "/                 filter the focused list as you type; Esc clears\n" +
+        "r                 refresh the focused pane (Profiles: reread the file)\n" +
+        "q, Ctrl-Q         quit\n" +
+        "\n" +
+        "Profiles          a add   e edit   x or Delete: delete\n" +
+        "Repositories      a type a repository path   p pin or unpin it\n" +
+        "Tags              d download   y helm pull command and digest reference\n" +
+        "                  ~ prerelease   ? not a semantic version\n" +
+        "Details           s summary   c Chart.yaml   v values.yaml   e README\n" +
+        "                  m raw manifest   d download\n" +
+        "Download dialog   Enter start   Esc cancel (then close)\n" +
+        "? or F1           this help";
 
     public static void Show(IApplication app) => MessageBox.Query(app, "Keys", Text, "_OK");
 }

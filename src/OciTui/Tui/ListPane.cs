@@ -1,35 +1,44 @@
-using System.Collections.ObjectModel;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 
 namespace OciTui.Tui;
 
 /// <summary>
-/// A framed list with an optional filter line: the shape of every pane. It shows sanitised strings the caller
-/// gives it, or one status line (loading, an error) in their place, and maps the selection back through the filter.
+/// A framed list with an optional filter line and column header: the shape of every pane. It shows the sanitised
+/// strings its owner gives it, or a message in their place (loading, an error, what to do next) wrapped to the pane,
+/// and maps the selection back through the filter to the owner's items.
 /// </summary>
 public class ListPane : FrameView
 {
-    private IReadOnlyList<string> _items = [];
-    private List<int> _visible = [];
-    private readonly ObservableCollection<string> _shown = [];
+    private readonly string _name;
+    private List<string> _items = [];
+    private string? _context;
+    private bool _busy;
 
-    public ListPane(string title)
+    public ListPane(string name)
     {
-        Title = title;
+        _name = name;
+        Title = name;
         TabStop = TabBehavior.TabStop;
         Filter = new TextField { X = 0, Y = 0, Width = Dim.Fill(), Visible = false };
-        List = new ListView { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), KeystrokeNavigator = null };
-        List.SetSource(_shown);
+        Header = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 1, Visible = false };
+        Source = new TextListSource();
+        List = new ListView { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), KeystrokeNavigator = null, Source = Source };
         Filter.TextChanged += (_, _) => ApplyFilter();
         List.ValueChanged += (_, _) => SelectionChanged?.Invoke();
-        Add(Filter, List);
+        List.ViewportChanged += (_, e) =>
+        {
+            if (Status is not null && e.NewViewport.Width != e.OldViewport.Width) ShowStatusLines(e.NewViewport.Width);
+        };
+        Add(Filter, Header, List);
     }
 
     public TextField Filter { get; }
+    public Label Header { get; }
     public ListView List { get; }
+    public TextListSource Source { get; }
 
-    /// <summary>A status line shown instead of the items (e.g. "loading…" or an error), or null.</summary>
+    /// <summary>The message shown instead of the items ("loading…", an error), or null when the items show.</summary>
     public string? Status { get; private set; }
 
     public event Action? SelectionChanged;
@@ -38,7 +47,35 @@ public class ListPane : FrameView
 
     /// <summary>The index into <see cref="Items"/> of the selected row, or null.</summary>
     public int? SelectedIndex =>
-        Status is null && List.SelectedItem is int row && row >= 0 && row < _visible.Count ? _visible[row] : null;
+        Status is null && List.SelectedItem is int row && row >= 0 && row < Source.Count ? Source.ItemAt(row) : null;
+
+    /// <summary>Marks the pane as waiting for more (a catalog still paging in) while its items already show.</summary>
+    public bool Busy
+    {
+        get => _busy;
+        set
+        {
+            _busy = value;
+            UpdateTitle();
+        }
+    }
+
+    /// <summary>What the pane shows, after its name: "Tags: charts/webapp (12)".</summary>
+    public void SetContext(string? context)
+    {
+        _context = context;
+        UpdateTitle();
+    }
+
+    private void UpdateTitle() => Title = $"{_name}{(_context is null ? "" : $": {_context}")}{(_busy ? " …" : "")}";
+
+    /// <summary>A column header above the rows (the version table's), or null for none.</summary>
+    public void SetHeader(string? header)
+    {
+        Header.Text = header ?? "";
+        Header.Visible = header is not null;
+        Relayout();
+    }
 
     /// <summary>Indices into <see cref="Items"/> of the rows in view.</summary>
     public IEnumerable<int> RowsInView()
@@ -46,89 +83,116 @@ public class ListPane : FrameView
         if (Status is not null) yield break;
         int top = List.Viewport.Y;
         int height = Math.Max(1, List.Viewport.Height);
-        for (int row = top; row < Math.Min(_visible.Count, top + height); row++) yield return _visible[row];
+        for (int row = top; row < Math.Min(Source.Count, top + height); row++) yield return Source.ItemAt(row);
     }
 
     public void SetItems(IReadOnlyList<string> items, int? select = null)
     {
         Status = null;
-        _items = items;
+        _items = items.ToList();
+        Source.SetItems(_items);
         ApplyFilter(select);
+    }
+
+    /// <summary>Adds rows at the end (a catalog page arriving) without moving the selection.</summary>
+    public void AppendItems(IEnumerable<string> items)
+    {
+        int? keep = SelectedIndex;
+        _items.AddRange(items);
+        Source.SetItems(_items);
+        ApplyFilter(keep ?? 0);
     }
 
     /// <summary>Replaces one item's text in place (the version table filling in) without moving the selection.</summary>
     public void UpdateItem(int index, string text)
     {
-        if (index < 0 || index >= _items.Count || _items is not List<string> list) return;
-        list[index] = text;
-        int row = _visible.IndexOf(index);
-        if (row >= 0 && Status is null) _shown[row] = text;
+        if (index < 0 || index >= _items.Count || Status is not null) return;
+        _items[index] = text;
+        Source.ItemChanged(index);
+        if (Source.RowOf(index) is var row and >= 0 && row >= List.Viewport.Y && row < List.Viewport.Y + List.Viewport.Height) List.SetNeedsDraw();
     }
 
     /// <summary>Shows one message instead of the items, word-wrapped to the pane so a narrow pane still shows all of it.</summary>
     public void SetStatus(string message)
     {
         Status = message;
-        _visible = [];
-        _shown.Clear();
-        int width = List.Viewport.Width > 4 ? List.Viewport.Width : 28;
-        foreach (string line in Wrap(message, width)) _shown.Add(line);
+        _items = [];
+        ShowStatusLines();
+    }
+
+    private void ShowStatusLines(int? newWidth = null)
+    {
+        int width = newWidth ?? List.Viewport.Width;
+        if (width <= 4) width = 28;
+        Source.SetFilter("");
+        Source.SetItems(Wrap(Status!, width).ToList());
         List.SelectedItem = null;
     }
 
     public static IEnumerable<string> Wrap(string text, int width)
     {
-        var line = new System.Text.StringBuilder();
-        foreach (string word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (string paragraph in text.Split('\n'))
         {
-            string rest = word;
-            while (rest.Length > width)
+            var line = new System.Text.StringBuilder();
+            foreach (string word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                if (line.Length > 0)
+                string rest = word;
+                while (rest.Length > width)
+                {
+                    if (line.Length > 0)
+                    {
+                        yield return line.ToString();
+                        line.Clear();
+                    }
+                    yield return rest[..width];
+                    rest = rest[width..];
+                }
+                if (line.Length > 0 && line.Length + 1 + rest.Length > width)
                 {
                     yield return line.ToString();
                     line.Clear();
                 }
-                yield return rest[..width];
-                rest = rest[width..];
+                if (line.Length > 0) line.Append(' ');
+                line.Append(rest);
             }
-            if (line.Length > 0 && line.Length + 1 + rest.Length > width)
-            {
-                yield return line.ToString();
-                line.Clear();
-            }
-            if (line.Length > 0) line.Append(' ');
-            line.Append(rest);
+            yield return line.ToString();
         }
-        if (line.Length > 0) yield return line.ToString();
     }
+
+    public bool IsFiltering => Filter.Visible;
 
     public void ShowFilter()
     {
+        if (Status is not null) return;
         Filter.Visible = true;
-        List.Y = 1;
+        Relayout();
         Filter.SetFocus();
     }
 
     public void ClearFilter()
     {
+        bool had = Filter.Visible || (Filter.Text ?? "").Length > 0;
         Filter.Text = "";
         Filter.Visible = false;
-        List.Y = 0;
+        Relayout();
         List.SetFocus();
+        if (had) ApplyFilter();
+    }
+
+    private void Relayout()
+    {
+        int top = Filter.Visible ? 1 : 0;
+        Header.Y = top;
+        List.Y = top + (Header.Visible ? 1 : 0);
     }
 
     private void ApplyFilter(int? select = null)
     {
         if (Status is not null) return;
         int? keep = select ?? SelectedIndex;
-        string filter = Filter.Text ?? "";
-        _visible = Enumerable.Range(0, _items.Count)
-            .Where(i => filter.Length == 0 || _items[i].Contains(filter, StringComparison.OrdinalIgnoreCase))
-            .ToList();
-        _shown.Clear();
-        foreach (int i in _visible) _shown.Add(_items[i]);
-        int row = keep is int k ? _visible.IndexOf(k) : -1;
-        List.SelectedItem = _visible.Count == 0 ? null : Math.Max(0, row);
+        Source.SetFilter(Filter.Visible ? Filter.Text ?? "" : "");
+        int row = keep is int item ? Source.RowOf(item) : -1;
+        List.SelectedItem = Source.Count == 0 ? null : Math.Max(0, row);
+        if (List.SelectedItem is not null) List.EnsureSelectedItemVisible();
     }
 }

@@ -1,11 +1,8 @@
 using OciTui.Registry;
-using OciTui.Registry.Browsing;
-using OciTui.Registry.Charts;
 using OciTui.Registry.Errors;
-using OciTui.Registry.Inspection;
 using OciTui.Registry.Profiles;
+using OciTui.Registry.References;
 using OciTui.Registry.Text;
-using OciTui.Registry.Versions;
 using Terminal.Gui.App;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
@@ -14,79 +11,109 @@ using Terminal.Gui.Views;
 namespace OciTui.Tui;
 
 /// <summary>
-/// The four panes and the keys that drive them. Views stay thin: every load goes through the registry core, is
-/// cancelled when the user moves on, and reports errors in the pane that asked.
+/// The four panes, their layout and the keys that drive them. Each pane loads through the registry core and shows
+/// its own errors; this window only routes keys and hands one pane's choice to the next.
 /// </summary>
 public sealed class MainWindow : Runnable
 {
-    private readonly IApplication _app;
-    private readonly Func<Profile, IRegistry> _open;
-    private readonly string _workingDirectory;
-    private readonly List<Profile> _profiles;
-    private CancellationTokenSource _repositoriesLoad = new();
-    private CancellationTokenSource _tagsLoad = new();
-    private CancellationTokenSource _detailsLoad = new();
-    private IRegistry? _registry;
-    private Profile? _profile;
-    private string? _repository;
-    private List<string> _repositoryNames = [];
-    private List<SortedTag> _tags = [];
-    private TagSummaryLoader? _summaries;
-    private ArtifactDetails? _details;
-    private ChartFiles? _chartFiles;
+    /// <summary>At this width and more the panes stand in three columns; below it Tags sit above Details.</summary>
+    public const int WideLayoutColumns = 140;
 
-    public MainWindow(IApplication app, IReadOnlyList<Profile> profiles, Func<Profile, IRegistry> open, string workingDirectory)
+    private readonly IApplication _app;
+    private readonly Func<Profile, Action<string>, IRegistry> _open;
+    private readonly string _workingDirectory;
+    private readonly Dictionary<string, IRegistry> _registries = new(StringComparer.Ordinal);
+    private readonly List<Task> _transfers = [];
+    private string _profilesFile;
+    private Profile? _profile;
+    private (bool Wide, bool LeftFocused)? _layout;
+
+    public MainWindow(IApplication app, ProfileSet profiles, string profilesFile, Func<Profile, Action<string>, IRegistry> open, string workingDirectory)
     {
         _app = app;
         _open = open;
         _workingDirectory = workingDirectory;
-        _profiles = profiles.ToList();
+        _profilesFile = profiles.SourceFile ?? profilesFile;
         Title = "ocitui";
 
-        Profiles = new ListPane("_Profiles") { X = 0, Y = 0, Width = Dim.Percent(30), Height = Dim.Percent(35) };
-        Repositories = new ListPane("_Repositories") { X = 0, Y = Pos.Bottom(Profiles), Width = Dim.Width(Profiles), Height = Dim.Fill(1) };
-        Tags = new ListPane("_Tags") { X = Pos.Right(Profiles), Y = 0, Width = Dim.Percent(32), Height = Dim.Fill(1) };
-        Details = new DetailsPane { X = Pos.Right(Tags), Y = 0, Width = Dim.Fill(), Height = Dim.Fill(1) };
+        Profiles = new ProfilesPane();
+        Repositories = new RepositoriesPane();
+        Tags = new TagsPane();
+        Details = new DetailsPane();
         StatusLine = new Label { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1 };
         Add(Profiles, Repositories, Tags, Details, StatusLine);
+        ApplyLayout(Viewport.Width);
+        ViewportChanged += (_, e) => ApplyLayout(e.NewViewport.Width);
 
-        Profiles.SetItems(_profiles.Count == 0
-            ? ["(no profiles: add one to ~/.config/ocitui/profiles.json)"]
-            : _profiles.Select(ProfileLine).ToList(), 0);
-        Repositories.SetStatus("Enter on a profile lists its repositories");
-        Tags.SetStatus("Enter on a repository lists its tags");
-        Details.SetStatus("Select a tag to see its details");
-        Tags.SelectionChanged += () => _ = LoadDetailsAsync();
-        Tags.List.ViewportChanged += (_, _) => _ = LoadSummariesAsync();
-        // A focused ListView takes letters for type-to-search before its superviews see them: ocitui's keys are
-        // read at the application level, first, while this window is on top (not while a dialog is open).
-        foreach (ListPane pane in Panes) pane.HasFocusChanged += (_, _) => UpdateStatusLine();
+        Profiles.Show(profiles.Profiles);
+        Repositories.Noted += Notify;
+        Tags.SelectionChanged += () => Pending = LoadDetailsAsync();
+        foreach (ListPane pane in Panes)
+        {
+            pane.HasFocusChanged += (_, _) =>
+            {
+                UpdateStatusLine();
+                ApplyLayout(Viewport.Width);
+            };
+        }
+        // A focused ListView takes letters (type-to-search) before its superviews see them, so ocitui's keys are read
+        // at the application level, first, while this window is on top (not while a dialog is open).
         _app.Keyboard.KeyDown += OnKeyDown;
         UpdateStatusLine();
     }
 
-    public ListPane Profiles { get; }
-    public ListPane Repositories { get; }
-    public ListPane Tags { get; }
+    public ProfilesPane Profiles { get; }
+    public RepositoriesPane Repositories { get; }
+    public TagsPane Tags { get; }
     public DetailsPane Details { get; }
     public Label StatusLine { get; }
 
+    /// <summary>The message on the right of the status line: a warning from a registry, what was saved or copied.</summary>
+    public string? Notice { get; private set; }
+
     /// <summary>The most recent load, for tests to await.</summary>
     public Task Pending { get; private set; } = Task.CompletedTask;
+
+    /// <summary>Downloads that may still be winding down (cancelled, removing their partial file): waited for at exit.</summary>
+    public Task Transfers => Task.WhenAll(_transfers);
 
     private ListPane[] Panes => [Profiles, Repositories, Tags, Details];
 
     private ListPane? FocusedPane => Panes.FirstOrDefault(p => p.HasFocus);
 
-    private static string ProfileLine(Profile profile) =>
-        $"{TerminalText.Sanitize(profile.Name, 24)}  {(profile.Kind == ProfileKind.Layout ? "layout" : "registry")} {TerminalText.Sanitize(profile.DisplayAddress, 80)}";
+    /// <summary>
+    /// Three columns on a wide screen, else Tags above Details. The left column (profiles, repositories) widens while
+    /// it has the focus, so addresses and long repository paths can be read, and narrows again for the version table.
+    /// </summary>
+    private void ApplyLayout(int width)
+    {
+        bool wide = width >= WideLayoutColumns;
+        bool leftFocused = Profiles.HasFocus || Repositories.HasFocus;
+        if (_layout == (wide, leftFocused)) return;
+        _layout = (wide, leftFocused);
+        Profiles.X = 0;
+        Profiles.Y = 0;
+        Profiles.Width = Dim.Percent(wide ? (leftFocused ? 30 : 20) : (leftFocused ? 55 : 32));
+        Profiles.Height = Dim.Percent(33);
+        Repositories.X = 0;
+        Repositories.Y = Pos.Bottom(Profiles);
+        Repositories.Width = Dim.Width(Profiles);
+        Repositories.Height = Dim.Fill(1);
+        Tags.X = Pos.Right(Profiles);
+        Tags.Y = 0;
+        Tags.Width = wide ? Dim.Percent(32) : Dim.Fill();
+        Tags.Height = wide ? Dim.Fill(1) : Dim.Percent(45);
+        Details.X = wide ? Pos.Right(Tags) : Pos.Right(Profiles);
+        Details.Y = wide ? 0 : Pos.Bottom(Tags);
+        Details.Width = Dim.Fill();
+        Details.Height = Dim.Fill(1);
+    }
 
+    /// <summary>Opens a profile by name, as <c>ocitui PROFILE</c> does at start.</summary>
     public void OpenProfile(string name)
     {
-        int index = _profiles.FindIndex(p => p.Name == name);
-        if (index < 0) return;
-        Profiles.SetItems(Profiles.Items, index);
-        Pending = OpenProfileAsync(_profiles[index]);
+        Profiles.Show(Profiles.Profiles, name);
+        if (Profiles.Selected is { } profile) Pending = OpenProfileAsync(profile);
     }
 
     private void OnKeyDown(object? sender, Key key)
@@ -95,36 +122,67 @@ public sealed class MainWindow : Runnable
         if (Panes.FirstOrDefault(p => p.Filter.HasFocus) is { } filtering)
         {
             if (key == Key.Esc) filtering.ClearFilter();
-            else if (key == Key.Enter || key == Key.CursorDown) filtering.List.SetFocus();
+            else if (key == Key.Enter || key == Key.CursorDown || key == Key.Tab) filtering.List.SetFocus();
             else return;
             key.Handled = true;
             return;
         }
 
         ListPane? pane = FocusedPane;
-        bool handled = true;
+        Notice = null;
+        key.Handled = Handle(key, pane);
+        UpdateStatusLine();
+    }
+
+    private bool Handle(Key key, ListPane? pane)
+    {
         if (key == Key.Tab) Cycle(+1);
         else if (key == Key.Tab.WithShift) Cycle(-1);
         else if (key == Key.Esc) pane?.ClearFilter();
-        else if (key == Key.Enter) Pending = Enter(pane);
         else if (key == Key.Q.WithCtrl || key == Key.Q) _app.RequestStop();
         else if (key == Key.F1 || key == new Key('?')) HelpDialog.Show(_app);
         else if (key == new Key('/')) pane?.ShowFilter();
         else if (key == Key.J && pane is not null) Move(pane, +1);
         else if (key == Key.K && pane is not null) Move(pane, -1);
+        else if (key == Key.Enter) Pending = Enter(pane);
         else if (key == Key.R) Pending = Refresh(pane);
-        else if (key == Key.D) OpenDownload();
         else if (key == Key.Y) ShowPullCommand();
-        else if (key == Key.P) TogglePin();
-        else if (key == Key.M) Pending = ShowDetailsView("manifest");
-        else if (key == Key.C) Pending = ShowDetailsView("chart");
-        else if (key == Key.V) Pending = ShowDetailsView("values");
-        else if (key == Key.E) Pending = ShowDetailsView("readme");
-        else if (key == Key.S) Pending = ShowDetailsView(DetailsPane.SummaryView);
-        else if (key == Key.A && pane == Repositories) AskRepository();
-        else handled = false;
-        key.Handled = handled;
-        if (handled) UpdateStatusLine();
+        else if (key == Key.D && (pane == Tags || pane == Details)) OpenDownload();
+        else if (pane == Profiles) return HandleProfileKey(key);
+        else if (pane == Repositories) return HandleRepositoryKey(key);
+        else if (pane == Tags || pane == Details) return HandleDetailsKey(key);
+        else return false;
+        return true;
+    }
+
+    private bool HandleProfileKey(Key key)
+    {
+        if (key == Key.A) AddProfile();
+        else if (key == Key.E) EditProfile();
+        else if (key == Key.X || key == Key.Delete) DeleteProfile();
+        else return false;
+        return true;
+    }
+
+    private bool HandleRepositoryKey(Key key)
+    {
+        if (key == Key.P) TogglePin();
+        else if (key == Key.A) AskRepository();
+        else return false;
+        return true;
+    }
+
+    private bool HandleDetailsKey(Key key)
+    {
+        DetailsView? view = key == Key.S ? DetailsView.Summary
+            : key == Key.C ? DetailsView.ChartYaml
+            : key == Key.V ? DetailsView.Values
+            : key == Key.E ? DetailsView.Readme
+            : key == Key.M ? DetailsView.Manifest
+            : null;
+        if (view is not { } chosen) return false;
+        Pending = Details.ShowViewAsync(chosen);
+        return true;
     }
 
     private void Cycle(int step)
@@ -136,284 +194,244 @@ public sealed class MainWindow : Runnable
 
     private static void Move(ListPane pane, int step)
     {
-        int count = pane.List.Source?.Count ?? 0;
-        if (count == 0) return;
+        int count = pane.Source.Count;
+        if (count == 0 || pane.Status is not null && step == 0) return;
         int row = pane.List.SelectedItem ?? -1;
         pane.List.SelectedItem = Math.Clamp(row + step, 0, count - 1);
+        pane.List.EnsureSelectedItemVisible();
     }
 
     private Task Enter(ListPane? pane)
     {
-        if (pane == Profiles && Profiles.SelectedIndex is int p && p < _profiles.Count) return OpenProfileAsync(_profiles[p]);
-        if (pane == Repositories && Repositories.SelectedIndex is int r) return OpenRepositoryAsync(_repositoryNames[r]);
-        if (pane == Tags && Tags.SelectedIndex is not null) Details.List.SetFocus();
+        if (pane == Profiles && Profiles.Selected is { } profile) return OpenProfileAsync(profile);
+        if (pane == Repositories && Repositories.Selected is { } repository) return OpenRepositoryAsync(repository);
+        if (pane == Tags && Tags.Selected is not null) Details.List.SetFocus();
         return Task.CompletedTask;
     }
 
     private Task Refresh(ListPane? pane)
     {
-        if (pane == Repositories && _profile is not null) return OpenProfileAsync(_profile);
-        if (pane == Tags && _repository is not null) return OpenRepositoryAsync(_repository);
-        if (pane == Details) return LoadDetailsAsync();
+        if (pane == Profiles) ReloadProfiles(_profile?.Name);
+        else if (pane == Repositories && _profile is not null) return OpenProfileAsync(_profile);
+        else if (pane == Tags && Tags.Repository is { } repository) return OpenRepositoryAsync(repository);
+        else if (pane == Details) return LoadDetailsAsync();
         return Task.CompletedTask;
     }
 
-    private static CancellationToken Restart(ref CancellationTokenSource source)
+    private IRegistry? RegistryFor(Profile profile)
     {
-        source.Cancel();
-        source.Dispose();
-        source = new CancellationTokenSource();
-        return source.Token;
+        if (_registries.TryGetValue(profile.Name, out IRegistry? open)) return open;
+        try
+        {
+            // Warnings arrive on whatever thread the request ran on; the status line is the UI thread's.
+            IRegistry registry = _open(profile, warning => _app.Invoke(() => Notify($"warning from {profile.Name}: {warning}")));
+            _registries[profile.Name] = registry;
+            return registry;
+        }
+        catch (OciTuiException e)
+        {
+            Repositories.Reset(Messages.Sentence(e));
+            return null;
+        }
     }
 
     private async Task OpenProfileAsync(Profile profile)
     {
-        CancellationToken token = Restart(ref _repositoriesLoad);
-        Restart(ref _tagsLoad);
-        Restart(ref _detailsLoad);
-        _registry?.Dispose();
-        _registry = null;
         _profile = profile;
-        _repository = null;
-        Repositories.Title = $"_Repositories: {TerminalText.Sanitize(profile.Name, 30)}";
-        Repositories.SetStatus("loading…");
-        Tags.SetStatus("Enter on a repository lists its tags");
-        Details.SetStatus("Select a tag to see its details");
+        Tags.Reset(TagsPane.Idle);
+        Details.Reset(DetailsPane.Idle);
         Repositories.List.SetFocus();
-        try
-        {
-            _registry = _open(profile);
-            var names = new List<string>();
-            string? note = null;
-            try
-            {
-                await foreach (IReadOnlyList<string> page in _registry.ListRepositoriesAsync(token)) names.AddRange(page);
-            }
-            catch (CatalogUnavailableException e)
-            {
-                note = e.Message;
-            }
-            token.ThrowIfCancellationRequested();
-            names.AddRange(profile.Repositories.Where(r => !names.Contains(r)));
-            _repositoryNames = names;
-            if (names.Count == 0)
-            {
-                Repositories.SetStatus(note is null ? "No repositories. Press a to type a path." : $"{note} Press a to type a repository path.");
-                return;
-            }
-            Repositories.SetItems(names.Select(n => PinMark(n) + TerminalText.Sanitize(n, 200)).ToList(), 0);
-        }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
-        {
-        }
-        catch (OciTuiException e)
-        {
-            if (!token.IsCancellationRequested) Repositories.SetStatus(Sentence(e));
-        }
+        if (RegistryFor(profile) is { } registry) await Repositories.LoadAsync(registry, profile);
     }
-
-    private string PinMark(string repository) => _profile?.Repositories.Contains(repository) == true ? "* " : "  ";
 
     private async Task OpenRepositoryAsync(string repository)
     {
-        if (_registry is null) return;
-        CancellationToken token = Restart(ref _tagsLoad);
-        Restart(ref _detailsLoad);
-        _repository = repository;
-        _summaries = new TagSummaryLoader(_registry, repository);
-        Tags.Title = $"_Tags: {TerminalText.Sanitize(repository, 40)}";
-        Tags.SetStatus("loading…");
-        Details.SetStatus("Select a tag to see its details");
+        if (_profile is null || RegistryFor(_profile) is not { } registry) return;
+        Details.Reset(DetailsPane.Idle);
         Tags.List.SetFocus();
-        try
-        {
-            var all = new List<string>();
-            await foreach (IReadOnlyList<string> page in _registry.ListTagsAsync(repository, token)) all.AddRange(page);
-            token.ThrowIfCancellationRequested();
-            _tags = TagSorter.Sort(all).ToList();
-            if (_tags.Count == 0)
-            {
-                Tags.SetStatus("This repository has no tags.");
-                return;
-            }
-            int semver = _tags.Count(t => t.IsSemver);
-            Tags.Title = $"_Tags: {TerminalText.Sanitize(repository, 40)} ({_tags.Count}, {semver} semver)";
-            Tags.SetItems(_tags.Select(t => TagLine(t, null)).ToList(), 0);
-            await LoadSummariesAsync();
-        }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
-        {
-        }
-        catch (OciTuiException e)
-        {
-            if (!token.IsCancellationRequested) Tags.SetStatus(Sentence(e));
-        }
+        await Tags.LoadAsync(registry, repository);
     }
-
-    /// <summary>A version-table row: tag, a mark (prerelease ~, not semver ?), appVersion, created date.</summary>
-    public static string TagLine(SortedTag tag, TagSummary? summary)
-    {
-        string mark = tag.IsSemver ? (tag.IsPrerelease ? "~" : " ") : "?";
-        string app = summary is null ? "…" : summary.Error is not null ? "error" : TerminalText.Sanitize(summary.AppVersion ?? "-", 12);
-        string created = summary?.Created?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
-        return $"{mark}{TerminalText.Sanitize(tag.Tag, 20),-20} {app,-12} {created}";
-    }
-
-    private async Task LoadSummariesAsync()
-    {
-        if (_summaries is not { } loader || Tags.Status is not null) return;
-        CancellationToken token = _tagsLoad.Token;
-        List<int> rows = Tags.RowsInView().ToList();
-        try
-        {
-            await loader.LoadAsync(rows.Select(i => _tags[i].Tag), (tag, summary) => _app.Invoke(() =>
-            {
-                if (token.IsCancellationRequested) return;
-                int index = _tags.FindIndex(t => t.Tag == tag);
-                if (index >= 0) Tags.UpdateItem(index, TagLine(_tags[index], summary));
-            }), token);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
-
-    private SortedTag? SelectedTag => Tags.SelectedIndex is int i && i < _tags.Count ? _tags[i] : null;
 
     private async Task LoadDetailsAsync()
     {
-        CancellationToken token = Restart(ref _detailsLoad);
-        if (_registry is null || _repository is null || SelectedTag is not { } tag) return;
-        _details = null;
-        _chartFiles = null;
-        Details.View = DetailsPane.SummaryView;
-        Details.SetStatus("loading…");
-        try
-        {
-            await Task.Delay(80, token);
-            ArtifactDetails details = await ArtifactInspector.InspectAsync(_registry, _repository, tag.Tag, token);
-            token.ThrowIfCancellationRequested();
-            _details = details;
-            Details.Show(DetailsText.Summary(details), TerminalText.Sanitize(tag.Tag, 30));
-        }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
-        {
-        }
-        catch (OciTuiException e)
-        {
-            if (!token.IsCancellationRequested) Details.SetStatus(Sentence(e));
-        }
-    }
-
-    private async Task ShowDetailsView(string view)
-    {
-        if (_details is not { } details || _registry is null) return;
-        Details.View = view;
-        string title = TerminalText.Sanitize(details.Reference, 30);
-        if (view == DetailsPane.SummaryView)
-        {
-            Details.Show(DetailsText.Summary(details), title);
-            return;
-        }
-        if (view == "manifest")
-        {
-            Details.Show(DetailsText.RawManifest(details), $"{title} manifest");
-            return;
-        }
-        CancellationToken token = _detailsLoad.Token;
-        try
-        {
-            if (_chartFiles is null)
-            {
-                Details.SetStatus("reading the chart…");
-                _chartFiles = await DetailsText.ReadChartFilesAsync(_registry, details, token);
-            }
-            (string? text, string label) = view switch
-            {
-                "chart" => (_chartFiles.ChartYaml, "Chart.yaml"),
-                "values" => (_chartFiles.ValuesYaml, "values.yaml"),
-                _ => (_chartFiles.Readme, "README"),
-            };
-            Details.Show(DetailsText.File(text, $"The chart has no {label}."), $"{title} {label}");
-        }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
-        {
-        }
-        catch (OciTuiException e)
-        {
-            Details.SetStatus(Sentence(e));
-        }
+        if (_profile is null || Tags.Repository is not { } repository || Tags.Selected is not { } tag || RegistryFor(_profile) is not { } registry) return;
+        await Details.LoadAsync(registry, repository, tag.Tag);
     }
 
     private void OpenDownload()
     {
-        if (_registry is null || _repository is null || SelectedTag is not { } tag) return;
-        DownloadDialog.Run(_app, _registry, _repository, tag.Tag, _details, _workingDirectory);
+        if (_profile is null || Tags.Repository is not { } repository || Tags.Selected is not { } tag || RegistryFor(_profile) is not { } registry) return;
+        Task transfer = DownloadDialog.Run(_app, registry, repository, tag.Tag, Details.Details, _workingDirectory);
+        _transfers.RemoveAll(t => t.IsCompleted);
+        if (!transfer.IsCompleted) _transfers.Add(transfer);
     }
 
     private void ShowPullCommand()
     {
-        if (_profile is null || _repository is null || SelectedTag is not { } tag) return;
-        string text = PullCommandText.For(_profile, _repository, tag.Tag, _details?.Manifest.Digest.ToString());
-        Clipboard.TrySendOsc52(text.Split('\n')[0]);
-        MessageBox.Query(_app, "Copy", text, "_OK");
+        if (_profile is null || Tags.Repository is not { } repository || Tags.Selected is not { } tag) return;
+        string? digest = Details.Details is { } shown && shown.Reference == tag.Tag ? shown.Manifest.Digest.ToString() : null;
+        string text = PullCommandText.For(_profile, repository, tag.Tag, digest);
+        bool sent = Clipboard.TrySendOsc52(text.Split('\n')[0]);
+        MessageBox.Query(_app, "Pull", text + (sent ? "\n\n(the first line was sent to the clipboard with OSC 52)" : ""), "_OK");
     }
 
     private void TogglePin()
     {
-        if (_profile is null || Repositories.SelectedIndex is not int index) return;
-        string repository = _repositoryNames[index];
+        if (_profile is null || Repositories.Selected is not { } repository) return;
         var pinned = _profile.Repositories.ToList();
-        if (!pinned.Remove(repository)) pinned.Add(repository);
-        _profile = _profile with { Repositories = pinned };
-        int at = _profiles.FindIndex(p => p.Name == _profile.Name);
-        if (at >= 0) _profiles[at] = _profile;
-        Repositories.UpdateItem(index, PinMark(repository) + TerminalText.Sanitize(repository, 200));
+        bool pinning = !pinned.Remove(repository);
+        if (pinning) pinned.Add(repository);
+        if (SaveProfiles(() => ProfileFile.SetRepositories(_profilesFile, _profile.Name, pinned), _profile.Name) is null) return;
+        Repositories.ShowPins(pinned);
+        Notify(pinning ? $"pinned {TerminalText.Sanitize(repository, 60)} to {_profile.Name}" : $"unpinned {TerminalText.Sanitize(repository, 60)}");
     }
 
     private void AskRepository()
     {
         if (_profile is null) return;
-        string? typed = InputDialog.Ask(_app, "Repository", "Repository path (e.g. team/charts/app):");
+        string? typed = InputDialog.Ask(_app, "Repository", "Repository path (e.g. team/charts/app); p pins it afterwards:");
         if (string.IsNullOrWhiteSpace(typed)) return;
-        if (!Registry.References.ReferenceGrammar.IsValidRepository(typed.Trim()))
+        string name = typed.Trim();
+        if (name.StartsWith("oci://", StringComparison.OrdinalIgnoreCase)) name = name[(name.IndexOf('/', 6) + 1)..];
+        if (!ReferenceGrammar.IsValidRepository(name))
         {
-            MessageBox.ErrorQuery(_app, "Repository", $"'{TerminalText.Sanitize(typed, 80)}' is not a valid repository path.", "_OK");
+            MessageBox.ErrorQuery(_app, "Repository", $"'{TerminalText.Sanitize(typed, 80)}' is not a repository path: lower-case letters, digits, '.', '_', '-' and '/'.", "_OK");
             return;
         }
-        string name = typed.Trim();
-        if (!_repositoryNames.Contains(name))
-        {
-            _repositoryNames.Add(name);
-            Repositories.SetItems(_repositoryNames.Select(n => PinMark(n) + TerminalText.Sanitize(n, 200)).ToList(), _repositoryNames.Count - 1);
-        }
+        Repositories.AddTyped(name);
         Pending = OpenRepositoryAsync(name);
     }
 
-    private static string Sentence(OciTuiException e) => e.Hint is null ? e.Message : $"{e.Message} {e.Hint}";
+    private void AddProfile()
+    {
+        ProfileDraft? saved = ProfileDialog.Run(_app, null, _profilesFile, draft => SaveDraft(draft, null));
+        if (saved is not null) Notify($"added profile {saved.Name} to {_profilesFile}");
+    }
+
+    private void EditProfile()
+    {
+        if (Profiles.Selected is not { } profile) return;
+        ProfileDraft? original;
+        try
+        {
+            original = ProfileFile.ReadDraft(_profilesFile, profile.Name);
+        }
+        catch (ProfileException e)
+        {
+            MessageBox.ErrorQuery(_app, "Profile", e.Message, "_OK");
+            return;
+        }
+        if (original is null) return;
+        ProfileDraft? saved = ProfileDialog.Run(_app, original, _profilesFile, draft => SaveDraft(draft, profile.Name));
+        if (saved is not null) Notify($"saved profile {saved.Name}");
+    }
+
+    private string? SaveDraft(ProfileDraft draft, string? replacing)
+    {
+        try
+        {
+            ProfileSet set = ProfileFile.Save(_profilesFile, draft, replacing);
+            Forget(replacing ?? draft.Name);
+            ShowProfiles(set, draft.Name);
+            return null;
+        }
+        catch (ProfileException e)
+        {
+            return e.Message;
+        }
+    }
+
+    private void DeleteProfile()
+    {
+        if (Profiles.Selected is not { } profile) return;
+        int? answer = MessageBox.Query(_app, "Delete profile", $"Delete the profile '{TerminalText.Sanitize(profile.Name, 40)}' from {_profilesFile}?", "_No", "_Delete");
+        if (answer != 1) return;
+        if (SaveProfiles(() => ProfileFile.Delete(_profilesFile, profile.Name), null) is not null) Notify($"deleted profile {profile.Name}");
+    }
+
+    /// <summary>Writes the profiles file; on success shows the new profiles, on failure says why. Returns the new set or null.</summary>
+    private ProfileSet? SaveProfiles(Func<ProfileSet> save, string? select)
+    {
+        try
+        {
+            ProfileSet set = save();
+            ShowProfiles(set, select);
+            return set;
+        }
+        catch (ProfileException e)
+        {
+            MessageBox.ErrorQuery(_app, "Profiles", e.Message, "_OK");
+            return null;
+        }
+    }
+
+    private void ReloadProfiles(string? select)
+    {
+        try
+        {
+            ShowProfiles(ProfileLoader.Load(_profilesFile), select);
+            Notify($"reloaded {_profilesFile}");
+        }
+        catch (ProfileException e)
+        {
+            Notify(e.Message);
+        }
+    }
+
+    private void ShowProfiles(ProfileSet set, string? select)
+    {
+        _profilesFile = set.SourceFile ?? _profilesFile;
+        Profiles.Show(set.Profiles, select);
+        if (_profile is not null)
+        {
+            // The open profile may have changed (pins, address): keep browsing with its new settings, or stop if it went.
+            Profile? current = set.Find(_profile.Name);
+            if (current is null || current != _profile with { Repositories = current.Repositories }) Forget(_profile.Name);
+            if (current is null)
+            {
+                _profile = null;
+                Repositories.Reset(RepositoriesPane.Idle);
+                Tags.Reset(TagsPane.Idle);
+                Details.Reset(DetailsPane.Idle);
+            }
+            else
+            {
+                _profile = current;
+            }
+        }
+    }
+
+    /// <summary>Drops a profile's open registry (its settings changed): the next use opens it anew.</summary>
+    private void Forget(string name)
+    {
+        if (_registries.Remove(name, out IRegistry? registry)) registry.Dispose();
+    }
+
+    private void Notify(string message)
+    {
+        Notice = TerminalText.Sanitize(message, 300);
+        UpdateStatusLine();
+    }
 
     private void UpdateStatusLine()
     {
         ListPane? pane = FocusedPane;
-        string keys = pane == Profiles ? "Enter repositories  r refresh"
-            : pane == Repositories ? "Enter tags  / filter  p pin  a add path  r refresh"
-            : pane == Tags ? "/ filter  d download  y copy ref  r refresh"
-            : pane == Details ? "s/c/v/e/m summary/chart/values/readme/manifest"
+        string keys = pane == Profiles ? "Enter open  a add  e edit  x delete"
+            : pane == Repositories ? "Enter tags  / filter  p pin  a type path"
+            : pane == Tags ? "Enter details  / filter  d download  y pull cmd"
+            : pane == Details ? "s c v e m  summary chart values readme manifest  d download"
             : "";
-        StatusLine.Text = $" Tab pane  {keys}  ? help  q quit";
+        // A notice (a registry's warning, what was saved) stands until the next key; then the keys of the pane again.
+        StatusLine.Text = Notice is null ? $" {keys}  r refresh  ? help  q quit" : $" {Notice}";
     }
 
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
-            foreach (CancellationTokenSource source in new[] { _repositoriesLoad, _tagsLoad, _detailsLoad })
-            {
-                source.Cancel();
-                source.Dispose();
-            }
-            _registry?.Dispose();
             _app.Keyboard.KeyDown -= OnKeyDown;
+            foreach (IRegistry registry in _registries.Values) registry.Dispose();
+            _registries.Clear();
         }
         base.Dispose(disposing);
     }

@@ -8,7 +8,11 @@ namespace OciTui.Tui;
 /// <summary>Starts the terminal UI on a set of profiles.</summary>
 public static class TuiApp
 {
-    public static int Run(IReadOnlyList<Profile> profiles, string? initialProfile, Func<Profile, IRegistry> open, string workingDirectory, TextWriter error)
+    /// <summary>How long a download being cancelled at exit may take to remove its partial file.</summary>
+    private static readonly TimeSpan TransferGrace = TimeSpan.FromSeconds(5);
+
+    public static int Run(ProfileSet profiles, string profilesFile, string? initialProfile, Func<Profile, Action<string>, IRegistry> open,
+        string workingDirectory, TextWriter error)
     {
         // Without a terminal Terminal.Gui would run headless forever: fail fast instead.
         if (!Driver.IsAttachedToTerminal(out _, out _))
@@ -19,9 +23,15 @@ public static class TuiApp
         using IApplication app = Application.Create();
         app.Init();
         if (Environment.GetEnvironmentVariable("NO_COLOR") is { Length: > 0 }) app.Driver!.Force16Colors = true;
-        using var window = new MainWindow(app, profiles, open, workingDirectory);
-        if (initialProfile is not null) window.OpenProfile(initialProfile);
-        app.Run(window);
+        using FrameLog? frames = FrameLog.Start(app);
+        Task transfers;
+        using (var window = new MainWindow(app, profiles, profilesFile, open, workingDirectory))
+        {
+            if (initialProfile is not null) window.OpenProfile(initialProfile);
+            app.Run(window);
+            transfers = window.Transfers;
+        }
+        transfers.Wait(TransferGrace);
         return 0;
     }
 }

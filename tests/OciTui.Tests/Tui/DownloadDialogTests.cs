@@ -20,13 +20,13 @@ public sealed class DownloadDialogTests : IDisposable
         await tui
             .Keys(Key.Enter).WaitFor("charts/webapp")
             .Keys(Key.J, Key.Enter).WaitFor("1.2.3")
-            .Keys(Key.J).WaitFor("App version  3.5.1")
+            .Keys(Key.J).WaitFor("App version   3.5.1")
             .Keys(Key.D)
             .WaitFor("webapp-1.2.3.tgz")
             .Keys(Key.Enter)
             .WaitFor("verified sha256:")
             .Keys(Key.Esc)
-            .WaitFor("App version  3.5.1")
+            .WaitFor("App version   3.5.1")
             .RunAsync();
         string file = Path.Combine(_directory, "webapp-1.2.3.tgz");
         Assert.Equal([file], Directory.GetFiles(_directory));

@@ -21,13 +21,13 @@ public sealed class MainWindowTests
             .Keys(Key.Enter).WaitFor("charts/webapp")
             .Keys(Key.J).Keys(Key.Enter).WaitFor("Tags: charts/webapp")
             .WaitFor("2.0.0")
-            .WaitFor("App version  4.0.0")
+            .WaitFor("App version   4.0.0")
             .Do(() => details = tui.Screen, "capture")
             .RunAsync();
-        Assert.Contains("Kube version >=1.27.0-0", details, StringComparison.Ordinal);
+        Assert.Contains("Kube version  >=1.27.0-0", details, StringComparison.Ordinal);
         Assert.Contains("Repositories: demo", details, StringComparison.Ordinal);
         string[] lines = details!.Split('\n');
-        Assert.Contains("Tab pane", lines[23], StringComparison.Ordinal);
+        Assert.Contains("d download", lines[23], StringComparison.Ordinal);
         Assert.Contains("q quit", details, StringComparison.Ordinal);
     }
 
@@ -50,11 +50,11 @@ public sealed class MainWindowTests
         using var tui = new TuiHarness([Demo]);
         await tui
             .Keys(Key.Enter).WaitFor("charts/webapp")
-            .Keys(Key.J, Key.Enter).WaitFor("App version  4.0.0")
+            .Keys(Key.J, Key.Enter).WaitFor("App version   4.0.0")
             .Keys(Key.V).WaitFor("repository: ghcr.io")
             .Keys(Key.E).WaitFor("# webapp")
             .Keys(Key.M).WaitFor("\"schemaVersion\":2")
-            .Keys(Key.S).WaitFor("App version  4.0.0")
+            .Keys(Key.S).WaitFor("App version   4.0.0")
             .RunAsync();
     }
 

@@ -28,11 +28,17 @@ public sealed class TuiHarness : IDisposable
     private readonly List<Step> _steps = [];
 
     public TuiHarness(IReadOnlyList<Profile> profiles, Func<Profile, IRegistry>? open = null, string? workingDirectory = null, int columns = 80, int rows = 24)
+        : this(new ProfileSet(null, profiles), Path.Combine(Path.GetTempPath(), $"ocitui-unused-{Guid.NewGuid():N}", "profiles.json"), open, workingDirectory, columns, rows)
+    {
+    }
+
+    /// <summary>A window on a profiles file, which the profile keys (add, edit, delete, pin) write to.</summary>
+    public TuiHarness(ProfileSet profiles, string profilesFile, Func<Profile, IRegistry>? open = null, string? workingDirectory = null, int columns = 80, int rows = 24)
     {
         App = Application.Create();
         App.Init(DriverRegistry.Names.ANSI);
         App.Driver!.SetScreenSize(columns, rows);
-        Window = new MainWindow(App, profiles, open ?? (p => RegistryFactory.Open(p)), workingDirectory ?? Path.GetTempPath());
+        Window = new MainWindow(App, profiles, profilesFile, (p, onWarning) => open?.Invoke(p) ?? RegistryFactory.Open(p, null, onWarning), workingDirectory ?? Path.GetTempPath());
     }
 
     public IApplication App { get; }

@@ -1,0 +1,105 @@
+using System.Collections;
+using System.Collections.Specialized;
+using Terminal.Gui.Text;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace OciTui.Tui;
+
+/// <summary>
+/// The rows of a list pane, filtered, drawn only where they are in view: a repository of 10,000 tags costs a draw of
+/// one screenful, and a filter key one pass over the strings (ListView's own wrapper re-measures every row instead).
+/// </summary>
+public sealed class TextListSource : IListDataSource
+{
+    private IReadOnlyList<string> _items = [];
+    private int[]? _visible;
+    private string _filter = "";
+
+    public event NotifyCollectionChangedEventHandler? CollectionChanged;
+
+    /// <summary>Rows shown: every item, or those the filter keeps.</summary>
+    public int Count => _visible?.Length ?? _items.Count;
+
+    public int MaxItemLength { get; private set; }
+
+    public bool SuspendCollectionChangedEvent { get; set; }
+
+    public string Filter => _filter;
+
+    /// <summary>The item index behind a row.</summary>
+    public int ItemAt(int row) => _visible is null ? row : _visible[row];
+
+    /// <summary>The row showing an item, or -1 when the filter hides it.</summary>
+    public int RowOf(int item) => _visible is null ? (item < _items.Count ? item : -1) : Array.BinarySearch(_visible, item) is var row and >= 0 ? row : -1;
+
+    public string RowText(int row) => _items[ItemAt(row)];
+
+    public void SetItems(IReadOnlyList<string> items)
+    {
+        _items = items;
+        MaxItemLength = 0;
+        foreach (string item in items) MaxItemLength = Math.Max(MaxItemLength, item.Length);
+        Refilter();
+    }
+
+    /// <summary>Keeps the rows holding <paramref name="filter"/> (case-insensitive); empty shows all.</summary>
+    public void SetFilter(string filter)
+    {
+        _filter = filter;
+        Refilter();
+    }
+
+    /// <summary>An item's text changed in place (a version-table row filled in): no re-filtering, the row just redraws.</summary>
+    public void ItemChanged(int item)
+    {
+        if (item < _items.Count) MaxItemLength = Math.Max(MaxItemLength, _items[item].Length);
+    }
+
+    private void Refilter()
+    {
+        if (_filter.Length == 0)
+        {
+            _visible = null;
+        }
+        else
+        {
+            var rows = new List<int>();
+            for (int i = 0; i < _items.Count; i++)
+            {
+                if (_items[i].Contains(_filter, StringComparison.OrdinalIgnoreCase)) rows.Add(i);
+            }
+            _visible = [.. rows];
+        }
+        if (!SuspendCollectionChangedEvent) CollectionChanged?.Invoke(this, new NotifyCollectionChangedEventArgs(NotifyCollectionChangedAction.Reset));
+    }
+
+    public void Render(ListView listView, bool selected, int item, int col, int row, int width, int viewportX = 0)
+    {
+        listView.Move(Math.Max(col - viewportX, 0), row);
+        string text = item < Count ? RowText(item) : "";
+        string shown = viewportX > 0 ? (viewportX < text.Length ? text[viewportX..] : "") : text;
+        string clipped = TextFormatter.ClipAndJustify(shown, width, Alignment.Start);
+        listView.AddStr(clipped);
+        for (int left = width - clipped.GetColumns(); left > 0; left--) listView.AddRune(new System.Text.Rune(' '));
+    }
+
+    public bool IsMarked(int item) => false;
+
+    public void SetMark(int item, bool value)
+    {
+    }
+
+    public bool RenderMark(ListView listView, int item, int row, bool isMarked, bool multi) => false;
+
+    public IList ToList()
+    {
+        var rows = new List<string>(Count);
+        for (int row = 0; row < Count; row++) rows.Add(RowText(row));
+        return rows;
+    }
+
+    public void Dispose()
+    {
+    }
+}
