@@ -100,6 +100,9 @@ public sealed class RemoteRegistry : IRegistry
                     }
                     if (catalog && error.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed)
                     {
+                        // A 401 on the catalog may be the catalog's (Docker Hub, Harbor) or the user's: if /v2/ refuses
+                        // too, the credentials are the problem, and "pin your repositories" would send the user astray.
+                        if (page == 0 && error.StatusCode == HttpStatusCode.Unauthorized) await PingAsync(cancellationToken).ConfigureAwait(false);
                         throw new CatalogUnavailableException($"{Address} does not let this user list its repositories ({(int)error.StatusCode}).", error.StatusCode, error.Errors)
                         {
                             Hint = "Type a repository path, or pin the repositories you use in the profile.",

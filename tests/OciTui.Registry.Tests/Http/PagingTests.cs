@@ -87,13 +87,29 @@ public sealed class PagingTests
     [InlineData(404)]
     public async Task A_refused_catalog_is_reported_as_unavailable(int status)
     {
-        await using FakeRegistry fake = await StartAsync(context => WriteAsync(context, status, "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"not allowed\"}]}"));
+        // The registry itself lets the user in; only its catalog is closed (Docker Hub, GHCR, a non-admin Harbor).
+        await using FakeRegistry fake = await StartAsync(context => context.Request.Path == "/v2/"
+            ? WriteAsync(context, 200, "{}")
+            : WriteAsync(context, status, "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"not allowed\"}]}"));
         using RemoteRegistry client = fake.Client();
         CatalogUnavailableException error = await Assert.ThrowsAsync<CatalogUnavailableException>(async () =>
         {
             await foreach (IReadOnlyList<string> _ in client.ListRepositoriesAsync()) { }
         });
         Assert.Contains("pin", error.Hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_catalog_refused_because_the_credentials_are_is_an_authentication_failure()
+    {
+        await using FakeRegistry fake = await StartAsync(context => WriteAsync(context, 401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"authentication required\"}]}"));
+        using RemoteRegistry client = fake.Client();
+        AuthenticationFailedException error = await Assert.ThrowsAsync<AuthenticationFailedException>(async () =>
+        {
+            await foreach (IReadOnlyList<string> _ in client.ListRepositoriesAsync()) { }
+        });
+        Assert.Contains("refused the credentials", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["/v2/_catalog?n=100", "/v2/"], fake.Requests.Select(r => r.PathAndQuery));
     }
 
     [Fact]

@@ -195,7 +195,9 @@ public sealed class HostileRegistryCommandTests
     [Fact]
     public async Task A_refused_catalog_falls_back_to_the_pinned_repositories()
     {
-        await using FakeRegistry fake = await StartAsync(context => WriteAsync(context, 401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\"}]}"));
+        await using FakeRegistry fake = await StartAsync(context => context.Request.Path == "/v2/"
+            ? WriteAsync(context, 200, "{}")
+            : WriteAsync(context, 401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\"}]}"));
         string directory = Directory.CreateTempSubdirectory("ocitui-pinned-").FullName;
         try
         {
