@@ -14,7 +14,6 @@ namespace OciTui.Registry.Transfers;
 public sealed class BlobDownloader(IRegistry registry)
 {
     public const int BufferSize = 1024 * 1024;
-    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Resumes within one call after the connection breaks, before giving up with a resumable partial file.</summary>
     public int MaxResumeAttempts { get; init; } = 8;
@@ -88,7 +87,7 @@ public sealed class BlobDownloader(IRegistry registry)
                     written = await HashExistingAsync(file, hash, descriptor.Size, cancellationToken).ConfigureAwait(false);
                 }
             }
-            meter.Report(written, force: true);
+            meter.Report(written);
             await file.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
         return written;
@@ -141,20 +140,19 @@ public sealed class BlobDownloader(IRegistry registry)
         return written;
     }
 
-    /// <summary>Reports progress at most every 100 ms so a fast transfer does not flood a UI thread.</summary>
+    /// <summary>
+    /// Reports after every read, so the figure is right even when the stream then stalls. A consumer that draws
+    /// keeps the latest report and renders it at its own pace (the TUI polls ten times a second).
+    /// </summary>
     private sealed class ProgressMeter(IProgress<TransferProgress>? progress, long total, long startBytes)
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private TimeSpan? _last;
 
-        public void Report(long done, bool force = false)
+        public void Report(long done)
         {
             if (progress is null) return;
             TimeSpan now = _clock.Elapsed;
-            if (!force && _last is { } last && now - last < ProgressInterval) return;
-            _last = now;
-            double seconds = Math.Max(now.TotalSeconds, 0.001);
-            progress.Report(new TransferProgress(done, total, (done - startBytes) / seconds, now));
+            progress.Report(new TransferProgress(done, total, (done - startBytes) / Math.Max(now.TotalSeconds, 0.001), now));
         }
     }
 }

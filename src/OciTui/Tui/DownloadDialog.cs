@@ -131,8 +131,9 @@ public sealed class DownloadDialog : Dialog
         bool overwrite = false;
         if (File.Exists(path))
         {
-            int? answer = MessageBox.Query(_app, "Overwrite?", $"{path} exists. Replace it?", "_No", "_Yes");
-            if (answer != 1) return;
+            // The last button is the one Enter presses: not replacing is the safe answer.
+            int? answer = MessageBox.Query(_app, "Overwrite?", $"{path} exists. Replace it?", "_Replace", "_Keep");
+            if (answer != 0) return;
             overwrite = true;
         }
         var request = new PullRequest(_repository, _reference, directory) { FileName = name, Overwrite = overwrite, IncludeProvenance = Provenance.Value == CheckState.Checked };
@@ -148,8 +149,18 @@ public sealed class DownloadDialog : Dialog
 
     private async Task DownloadAsync(PullRequest request, string path)
     {
-        // Created here, on the UI thread: progress reports arrive on it, at most ten a second (the downloader's pace).
-        var progress = new Progress<TransferProgress>(Report);
+        // The transfer reports after every read; the screen shows the latest figure ten times a second.
+        var progress = new LatestValue<TransferProgress>();
+        TransferProgress? shown = null;
+        void Draw()
+        {
+            if (progress.Value is { } latest && !ReferenceEquals(latest, shown) && !_closed) Report(shown = latest);
+        }
+        _app.AddTimeout(TimeSpan.FromMilliseconds(100), () =>
+        {
+            Draw();
+            return !_closed && IsDownloading;
+        });
         CancellationToken token = _cancel.Token;
         string outcome;
         try
@@ -157,6 +168,7 @@ public sealed class DownloadDialog : Dialog
             Task<PullResult> transfer = Task.Run(() => PullRemovingPartialOnCancelAsync(request, path, progress, token), CancellationToken.None);
             Transfer = transfer;
             PullResult result = await transfer;
+            Draw();
             outcome = $"verified {result.Digest} ({DetailsText.Bytes(result.Size)})\nSaved: {result.Path}" +
                 (result.ProvenancePath is { } prov ? $" and {Path.GetFileName(prov)}" : "");
             if (!_closed) Bar.Fraction = 1;

@@ -305,7 +305,7 @@ public sealed class MainWindow : Runnable
     private void AddProfile()
     {
         ProfileDraft? saved = ProfileDialog.Run(_app, null, _profilesFile, draft => SaveDraft(draft, null));
-        if (saved is not null) Notify($"added profile {saved.Name} to {_profilesFile}");
+        if (saved is not null) Notify($"added profile {saved.Name} to {DisplayPath.Of(_profilesFile)}");
     }
 
     private void EditProfile()
@@ -344,8 +344,9 @@ public sealed class MainWindow : Runnable
     private void DeleteProfile()
     {
         if (Profiles.Selected is not { } profile) return;
-        int? answer = MessageBox.Query(_app, "Delete profile", $"Delete the profile '{TerminalText.Sanitize(profile.Name, 40)}' from {_profilesFile}?", "_No", "_Delete");
-        if (answer != 1) return;
+        int? answer = MessageBox.Query(_app, "Delete profile", $"Delete the profile '{TerminalText.Sanitize(profile.Name, 40)}' from {_profilesFile}?", "_Delete", "_Keep");
+        // The last button is the one Enter presses: keeping is the safe answer.
+        if (answer != 0) return;
         if (SaveProfiles(() => ProfileFile.Delete(_profilesFile, profile.Name), null) is not null) Notify($"deleted profile {profile.Name}");
     }
 
@@ -370,7 +371,7 @@ public sealed class MainWindow : Runnable
         try
         {
             ShowProfiles(ProfileLoader.Load(_profilesFile), select);
-            Notify($"reloaded {_profilesFile}");
+            Notify($"reloaded {DisplayPath.Of(_profilesFile)}");
         }
         catch (ProfileException e)
         {

@@ -45,7 +45,7 @@ public sealed class ProfileDialog : Dialog
         AllowBasicOverHttp = Check("allow password over plain HTTP to a remote host", original?.AllowBasicOverHttp == true, 0);
         _row++;
         string kept = original?.Password is not null ? "A password is stored: leave the password empty to keep it. " : "";
-        Problem = new Label { X = 0, Y = ++_row, Width = Dim.Fill(), Height = 2, Text = $"{kept}Saved to {file}" };
+        Problem = new Label { X = 0, Y = ++_row, Width = Dim.Fill(), Height = 3, Text = $"{kept}Saves to {DisplayPath.Of(file)}" };
         Add(Problem);
         var saveButton = new Button { Text = "_Save", IsDefault = true };
         saveButton.Accepting += (_, e) =>

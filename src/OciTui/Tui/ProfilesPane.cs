@@ -34,17 +34,8 @@ public sealed class ProfilesPane : ListPane
     {
         string kind = profile.Kind == ProfileKind.Layout ? "layout  " : profile.InsecureSkipTlsVerify ? "INSECURE" : "registry";
         // https is the default and goes without saying; plain http is shown, it matters.
-        string address = profile.Kind == ProfileKind.Layout ? ShortPath(profile.Layout!)
+        string address = profile.Kind == ProfileKind.Layout ? DisplayPath.Of(profile.Layout!)
             : profile.DisplayAddress.StartsWith("https://", StringComparison.Ordinal) ? profile.DisplayAddress["https://".Length..] : profile.DisplayAddress;
         return $"{TerminalText.Sanitize(profile.Name, 40).PadRight(nameWidth)} {kind} {TerminalText.Sanitize(address, 200)}";
-    }
-
-    /// <summary>A folder below the working directory as a relative path, one below home with <c>~</c>.</summary>
-    public static string ShortPath(string path)
-    {
-        string here = Environment.CurrentDirectory.TrimEnd('/') + "/";
-        if (path.StartsWith(here, StringComparison.Ordinal)) return path[here.Length..];
-        string home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile).TrimEnd('/') + "/";
-        return home.Length > 1 && path.StartsWith(home, StringComparison.Ordinal) ? "~/" + path[home.Length..] : path;
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using OciTui.Registry;
+using OciTui.Registry.Credentials;
 using OciTui.Registry.Profiles;
 using OciTui.Tui;
 using Terminal.Gui.App;
@@ -38,7 +39,9 @@ public sealed class TuiHarness : IDisposable
         App = Application.Create();
         App.Init(DriverRegistry.Names.ANSI);
         App.Driver!.SetScreenSize(columns, rows);
-        Window = new MainWindow(App, profiles, profilesFile, (p, onWarning) => open?.Invoke(p) ?? RegistryFactory.Open(p, null, onWarning), workingDirectory ?? Path.GetTempPath());
+        // No credentials from the machine running the tests: an empty home and no environment.
+        var isolated = new CredentialEnvironment(_ => null, Path.Combine(Path.GetTempPath(), $"ocitui-no-home-{Guid.NewGuid():N}"));
+        Window = new MainWindow(App, profiles, profilesFile, (p, onWarning) => open?.Invoke(p) ?? RegistryFactory.Open(p, isolated, onWarning), workingDirectory ?? Path.GetTempPath());
     }
 
     public IApplication App { get; }
@@ -55,7 +58,12 @@ public sealed class TuiHarness : IDisposable
 
     public TuiHarness WaitUntil(Func<string, bool> until, string what) => Add(new Step(what, null, until));
 
-    public TuiHarness Do(Action action, string what) => Add(new Step(what, action, null));
+    /// <summary>Runs an action on the UI thread, after a redraw so <see cref="Screen"/> shows the keys pressed before it.</summary>
+    public TuiHarness Do(Action action, string what) => Add(new Step(what, () =>
+    {
+        App.LayoutAndDraw();
+        action();
+    }, null));
 
     private TuiHarness Add(Step step)
     {
