@@ -14,6 +14,7 @@ public class ListPane : FrameView
     private List<string> _items = [];
     private string? _context;
     private bool _busy;
+    private int? _lastSelected;
 
     public ListPane(string name)
     {
@@ -25,7 +26,7 @@ public class ListPane : FrameView
         Source = new TextListSource();
         List = new ListView { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), KeystrokeNavigator = null, Source = Source };
         Filter.TextChanged += (_, _) => ApplyFilter();
-        List.ValueChanged += (_, _) => SelectionChanged?.Invoke();
+        List.ValueChanged += (_, _) => RaiseSelectionChanged();
         List.ViewportChanged += (_, e) =>
         {
             if (Status is not null && e.NewViewport.Width != e.OldViewport.Width) ShowStatusLines(e.NewViewport.Width);
@@ -41,7 +42,19 @@ public class ListPane : FrameView
     /// <summary>The message shown instead of the items ("loading…", an error), or null when the items show.</summary>
     public string? Status { get; private set; }
 
+    /// <summary>The selected item changed: by a key, or because a filter or new items put another item under the cursor.</summary>
     public event Action? SelectionChanged;
+
+    /// <summary>Which items are in view changed without the list scrolling (a filter, new items).</summary>
+    public event Action? RowsChanged;
+
+    private void RaiseSelectionChanged()
+    {
+        int? selected = SelectedIndex;
+        if (selected == _lastSelected) return;
+        _lastSelected = selected;
+        SelectionChanged?.Invoke();
+    }
 
     public IReadOnlyList<string> Items => _items;
 
@@ -127,6 +140,7 @@ public class ListPane : FrameView
         Source.SetFilter("");
         Source.SetItems(Wrap(Status!, width).ToList());
         List.SelectedItem = null;
+        _lastSelected = null;
     }
 
     public static IEnumerable<string> Wrap(string text, int width)
@@ -194,5 +208,7 @@ public class ListPane : FrameView
         int row = keep is int item ? Source.RowOf(item) : -1;
         List.SelectedItem = Source.Count == 0 ? null : Math.Max(0, row);
         if (List.SelectedItem is not null) List.EnsureSelectedItemVisible();
+        RaiseSelectionChanged();
+        RowsChanged?.Invoke();
     }
 }

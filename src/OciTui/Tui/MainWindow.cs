@@ -101,7 +101,8 @@ public sealed class MainWindow : Runnable
         Repositories.Height = Dim.Fill(1);
         Tags.X = Pos.Right(Profiles);
         Tags.Y = 0;
-        Tags.Width = wide ? Dim.Percent(32) : Dim.Fill();
+        // Wide: the version table needs about 46 columns; the rest goes to the details, where digests are long.
+        Tags.Width = wide ? 46 : Dim.Fill();
         Tags.Height = wide ? Dim.Fill(1) : Dim.Percent(45);
         Details.X = wide ? Pos.Right(Tags) : Pos.Right(Profiles);
         Details.Y = wide ? 0 : Pos.Bottom(Tags);
@@ -270,9 +271,8 @@ public sealed class MainWindow : Runnable
     {
         if (_profile is null || Tags.Repository is not { } repository || Tags.Selected is not { } tag) return;
         string? digest = Details.Details is { } shown && shown.Reference == tag.Tag ? shown.Manifest.Digest.ToString() : null;
-        string text = PullCommandText.For(_profile, repository, tag.Tag, digest);
-        bool sent = Clipboard.TrySendOsc52(text.Split('\n')[0]);
-        MessageBox.Query(_app, "Pull", text + (sent ? "\n\n(the first line was sent to the clipboard with OSC 52)" : ""), "_OK");
+        string[] lines = PullCommandText.For(_profile, repository, tag.Tag, digest).Split('\n');
+        PullDialog.Show(_app, lines, Clipboard.TrySendOsc52(lines[0]));
     }
 
     private void TogglePin()

@@ -28,8 +28,9 @@ public sealed class TagsPane : ListPane
         SetStatus(Idle);
         List.ViewportChanged += (_, e) =>
         {
-            if (e.NewViewport.Y != e.OldViewport.Y || e.NewViewport.Height != e.OldViewport.Height) _ = LoadRowsInViewAsync();
+            if (e.NewViewport.Y != e.OldViewport.Y || e.NewViewport.Height != e.OldViewport.Height) RowsLoading = LoadRowsInViewAsync();
         };
+        RowsChanged += () => RowsLoading = LoadRowsInViewAsync();
     }
 
     public string? Repository { get; private set; }
@@ -67,7 +68,6 @@ public sealed class TagsPane : ListPane
             _tagWidth = Math.Clamp(_tags.Max(t => t.Tag.Length), 8, 24);
             SetHeader($" {"Tag".PadRight(_tagWidth)} {"App version".PadRight(AppVersionWidth)} Created");
             SetItems(_tags.Select(t => Row(t, null, _tagWidth)).ToList(), 0);
-            RowsLoading = LoadRowsInViewAsync();
             await RowsLoading;
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)

@@ -56,7 +56,9 @@ public sealed class TerminalEndToEndTests(AnonymousRegistryFixture registry) : I
         terminal.Keys("Enter");
         string done = terminal.WaitFor("verified sha256:");
         int keystrokes = terminal.KeysSent;
-        terminal.Keys("Escape", "q");
+        terminal.Keys("Escape");
+        terminal.WaitUntil(s => !s.Contains("Download e2e/charts/app", StringComparison.Ordinal), "the dialog closed");
+        terminal.Keys("q");
         Assert.Equal(0, terminal.WaitForExit());
 
         Assert.Equal(5, keystrokes);

@@ -67,6 +67,20 @@ public sealed class RealRegistryTuiTests(AnonymousRegistryFixture registry) : IC
     }
 
     [RegistryFact]
+    public async Task Y_shows_the_helm_pull_command_and_the_immutable_reference_of_the_tag()
+    {
+        string file = ProfilesFile();
+        using var tui = new TuiHarness(ProfileLoader.Load(file), file, workingDirectory: _directory, columns: 132, rows: 30);
+        await tui
+            .Keys(Key.Enter).WaitFor("tui/charts/podinfo")
+            .Keys(Key.J, Key.Enter).WaitFor("App version   6.5.1")
+            .Keys(Key.Y).WaitFor($"helm pull oci://{registry.Host}/tui/charts/podinfo --version 2.0.0 --plain-http")
+            .WaitFor($"oci://{registry.Host}/tui/charts/podinfo@{_stable.ManifestDigest[..30]}")
+            .Keys(Key.Enter).WaitFor("App version   6.5.1")
+            .RunAsync();
+    }
+
+    [RegistryFact]
     public async Task Pinning_a_repository_saves_it_in_the_profile_file()
     {
         string file = ProfilesFile();
