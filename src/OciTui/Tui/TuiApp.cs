@@ -22,7 +22,7 @@ public static class TuiApp
         }
         using IApplication app = Application.Create();
         app.Init();
-        if (Environment.GetEnvironmentVariable("NO_COLOR") is { Length: > 0 }) app.Driver!.Force16Colors = true;
+        if (Monochrome.IsRequested(Environment.GetEnvironmentVariable)) Monochrome.Apply();
         using FrameLog? frames = FrameLog.Start(app);
         Task transfers;
         using (var window = new MainWindow(app, profiles, profilesFile, open, workingDirectory))

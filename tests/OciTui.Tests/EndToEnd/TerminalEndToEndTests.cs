@@ -106,6 +106,27 @@ public sealed class TerminalEndToEndTests(AnonymousRegistryFixture registry) : I
     }
 
     [TerminalFact]
+    public void No_color_draws_in_the_terminals_own_colours_and_shows_the_selection_in_reverse_video()
+    {
+        string root = TmuxSession.RepositoryRoot;
+        var colour = new System.Text.RegularExpressions.Regex(@"\u001b\[[0-9;]*?(?:\b3[0-7]|\b9[0-7]|\b4[0-7]|\b10[0-7]|38;|48;)[0-9;]*m");
+        using (TmuxSession coloured = TmuxSession.Start(root, Environment()))
+        {
+            coloured.WaitFor("demo");
+            Assert.Matches(colour, coloured.CaptureWithAttributes());
+        }
+        var environment = Environment();
+        environment["NO_COLOR"] = "1";
+        using TmuxSession plain = TmuxSession.Start(root, environment);
+        plain.WaitFor("demo");
+        string screen = plain.CaptureWithAttributes();
+        Assert.DoesNotMatch(colour, screen);
+        Assert.Contains("\u001b[7mdemo", screen, StringComparison.Ordinal);
+        plain.Keys("q");
+        Assert.Equal(0, plain.WaitForExit());
+    }
+
+    [TerminalFact]
     public async Task Escape_sequences_from_a_registry_reach_the_screen_only_as_visible_text()
     {
         await using FakeRegistry fake = await StartAsync(async context =>

@@ -69,6 +69,9 @@ public sealed class TmuxSession : IDisposable
 
     public string Capture() => Tmux("capture-pane", "-p", "-t", "e2e");
 
+    /// <summary>The screen with its attributes as SGR sequences (what colours and styles the cells carry).</summary>
+    public string CaptureWithAttributes() => Tmux("capture-pane", "-p", "-e", "-t", "e2e");
+
     public string PaneTitle() => Tmux("display-message", "-p", "-t", "e2e", "#{pane_title}").Trim();
 
     /// <summary>Sends tmux key names (Enter, Escape, Tab, BTab, Down, or literal characters), one keystroke each.</summary>
