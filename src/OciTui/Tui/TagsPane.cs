@@ -67,7 +67,9 @@ public sealed class TagsPane : ListPane
             SetContext($"{TerminalText.Sanitize(repository, 40)} ({_tags.Count}, {semver} semver)");
             _tagWidth = Math.Clamp(_tags.Max(t => t.Tag.Length), 8, 24);
             SetHeader($" {"Tag".PadRight(_tagWidth)} {"App version".PadRight(AppVersionWidth)} Created");
-            SetItems(_tags.Select(t => Row(t, null, _tagWidth)).ToList(), 0);
+            // The cursor starts on the newest stable version, what helm pull takes without --version; prereleases stay above it.
+            int newest = Math.Max(0, _tags.ToList().FindIndex(t => t.IsSemver && !t.IsPrerelease));
+            SetItems(_tags.Select(t => Row(t, null, _tagWidth)).ToList(), newest);
             await RowsLoading;
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)

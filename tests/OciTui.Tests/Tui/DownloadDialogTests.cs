@@ -41,6 +41,21 @@ public sealed class DownloadDialogTests : IDisposable
     }
 
     [Fact]
+    public async Task The_quick_start_keys_download_the_newest_stable_sample_chart()
+    {
+        // The README: Enter, Enter, d, Enter. The cursor starts on the newest stable version, below the prerelease.
+        using var tui = new TuiHarness([Demo], workingDirectory: _directory);
+        await tui
+            .WaitFor("demo").Keys(Key.Enter)
+            .WaitFor("charts/hello").Keys(Key.Enter)
+            .WaitFor("~1.1.0-rc.1").WaitFor("Version       1.0.0").Keys(Key.D)
+            .WaitFor("hello-1.0.0.tgz").Keys(Key.Enter)
+            .WaitFor("verified sha256:")
+            .RunAsync();
+        Assert.Equal([Path.Combine(_directory, "hello-1.0.0.tgz")], Directory.GetFiles(_directory));
+    }
+
+    [Fact]
     public async Task A_layer_that_does_not_match_its_digest_is_refused_and_nothing_is_left()
     {
         await using FakeChartRegistry registry = await FakeChartRegistry.StartAsync(async (context, layer) =>
