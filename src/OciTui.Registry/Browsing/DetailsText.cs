@@ -41,7 +41,8 @@ public static class DetailsText
         Add("  Digest", manifest.Digest.ToString());
         Add("  Media type", manifest.MediaType);
         Add("  Artifact type", manifest.Manifest?.EffectiveArtifactType ?? manifest.Index?.ArtifactType);
-        Add("  Size", Bytes(manifest.Size + (manifest.Manifest?.Layers.Sum(l => l.Size) ?? 0)));
+        // What a pull of this tag fetches: the manifest, its config and every layer.
+        Add("  Size", Bytes(manifest.Size + (manifest.Manifest?.Config?.Size ?? 0) + (manifest.Manifest?.Layers.Sum(l => l.Size) ?? 0)));
         Add("  Created", details.Created?.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
         if (manifest.Annotations.Count > 0)
         {

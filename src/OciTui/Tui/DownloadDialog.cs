@@ -36,13 +36,13 @@ public sealed class DownloadDialog : Dialog
         _reference = details?.Manifest.Digest.ToString() ?? tag;
         Title = $"Download {TerminalText.Sanitize(repository, 40)}:{TerminalText.Sanitize(tag, 30)}";
         Width = Dim.Percent(90);
-        Height = 15;
+        Height = 16;
         FileName = new TextField { X = 12, Y = 0, Width = Dim.Fill(), Text = fileName };
         Directory = new TextField { X = 12, Y = 1, Width = Dim.Fill(), Text = directory };
         Provenance = new CheckBox { X = 12, Y = 2, Text = "also the provenance file (.prov)", Visible = details?.Manifest.Manifest?.ProvenanceLayer is not null };
         Bar = new ProgressBar { X = 0, Y = 4, Width = Dim.Fill(), Height = 1 };
         Progress = new Label { X = 0, Y = 5, Width = Dim.Fill(), Text = "Enter starts the download; Esc closes." };
-        Outcome = new Label { X = 0, Y = 6, Width = Dim.Fill(), Height = 5, Text = "" };
+        Outcome = new Label { X = 0, Y = 6, Width = Dim.Fill(), Height = 6, Text = "" };
         Add(new Label { X = 0, Y = 0, Text = "File:" }, FileName, new Label { X = 0, Y = 1, Text = "Directory:" }, Directory, Provenance, Bar, Progress, Outcome);
         var start = new Button { Text = "_Download" };
         start.Accepting += (_, e) =>
@@ -170,7 +170,7 @@ public sealed class DownloadDialog : Dialog
             PullResult result = await transfer;
             Draw();
             outcome = $"verified {result.Digest} ({DetailsText.Bytes(result.Size)})\nSaved: {result.Path}" +
-                (result.ProvenancePath is { } prov ? $" and {Path.GetFileName(prov)}" : "");
+                (result.ProvenancePath is { } prov ? $"\nand {Path.GetFileName(prov)} (verified)" : "");
             if (!_closed) Bar.Fraction = 1;
         }
         catch (OperationCanceledException)

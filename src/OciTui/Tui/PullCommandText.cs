@@ -11,7 +11,8 @@ public static class PullCommandText
         if (profile.Kind == ProfileKind.Layout)
             return $"ocitui pull {profile.Name}/{repository}:{tag}\n(an OCI layout: helm cannot pull from it directly)";
         Uri address = RegistryEndpoint.BaseAddressOf(profile);
-        string host = RegistryEndpoint.ReferenceHost(address) + address.AbsolutePath.TrimEnd('/');
+        // The API host as helm's own docs write it (registry-1.docker.io for Docker Hub), with any path prefix.
+        string host = (address.IsDefaultPort ? address.Host : $"{address.Host}:{address.Port}") + address.AbsolutePath.TrimEnd('/');
         string flags = profile.PlainHttp ? " --plain-http" : profile.InsecureSkipTlsVerify ? " --insecure-skip-tls-verify" : "";
         string command = $"helm pull oci://{host}/{repository} --version {HelmTags.ToVersion(tag)}{flags}";
         return digest is null ? command : $"{command}\noci://{host}/{repository}@{digest}";

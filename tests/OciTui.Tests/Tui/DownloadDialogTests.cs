@@ -99,11 +99,7 @@ public sealed class DownloadDialogTests : IDisposable
     [Fact]
     public async Task An_existing_file_is_replaced_only_when_the_user_says_so()
     {
-        await using FakeChartRegistry registry = await FakeChartRegistry.StartAsync(async (context, layer) =>
-        {
-            context.Response.ContentLength = layer.Length;
-            await context.Response.Body.WriteAsync(layer);
-        });
+        await using FakeChartRegistry registry = await FakeChartRegistry.StartAsync(FakeChartRegistry.ServeWhole);
         string existing = Path.Combine(_directory, "chart-1.0.0.tgz");
         await File.WriteAllTextAsync(existing, "mine");
         using var tui = new TuiHarness([registry.Profile], workingDirectory: _directory);
@@ -115,5 +111,20 @@ public sealed class DownloadDialogTests : IDisposable
             .Keys(Key.Tab.WithShift, Key.Enter).WaitFor("verified sha256:")
             .RunAsync();
         Assert.Equal(registry.Layer, await File.ReadAllBytesAsync(existing));
+    }
+
+    [Fact]
+    public async Task A_chart_with_provenance_offers_the_prov_file_and_saves_both_verified()
+    {
+        const string Provenance = "-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA512\n\nchart: 1.0.0\n";
+        await using FakeChartRegistry registry = await FakeChartRegistry.StartAsync(FakeChartRegistry.ServeWhole, provenance: Provenance);
+        using var tui = new TuiHarness([registry.Profile], workingDirectory: _directory);
+        await OpenChart(tui)
+            .WaitFor("also the provenance file (.prov)")
+            .Keys(Key.Tab, Key.Tab, Key.Space).Keys(Key.Enter)
+            .WaitFor("and chart-1.0.0.tgz.prov (verified)")
+            .RunAsync();
+        Assert.Equal(registry.Layer, await File.ReadAllBytesAsync(Path.Combine(_directory, "chart-1.0.0.tgz")));
+        Assert.Equal(Provenance, await File.ReadAllTextAsync(Path.Combine(_directory, "chart-1.0.0.tgz.prov")));
     }
 }

@@ -81,4 +81,24 @@ public sealed class TuiFaultTests(HtpasswdRegistryFixture registry) : IClassFixt
         Assert.DoesNotContain('\u202e', screen);
         Assert.Contains("\\e[2J", screen, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_hostile_chart_archive_is_refused_in_the_preview_and_nothing_is_written()
+    {
+        string working = Directory.CreateTempSubdirectory("ocitui-tui-hostile-").FullName;
+        var hostile = new ChartArchiveBuilder("chart", "1.0.0") { AppVersion = "9.9.9" }.WithFile("../../escape.txt", "x"u8.ToArray(), raw: true);
+        await using FakeChartRegistry fake = await FakeChartRegistry.StartAsync(FakeChartRegistry.ServeWhole, archive: hostile);
+        using var tui = new TuiHarness([fake.Profile], workingDirectory: working);
+        await tui
+            .Keys(Key.Enter).WaitFor("charts/chart")
+            .Keys(Key.Enter).WaitFor("App version   9.9.9")
+            .Keys(Key.V).WaitFor("Press s for the summary")
+            .Do(() => Assert.Contains("..", tui.Window.Details.Status, StringComparison.Ordinal), "the refusal names the bad path")
+            .Keys(Key.S).WaitFor("App version   9.9.9")
+            .RunAsync();
+        // The preview reads the archive in memory: nothing lands in the working directory or where '../..' points.
+        Assert.Empty(Directory.GetFileSystemEntries(working));
+        Directory.Delete(working);
+        Assert.False(File.Exists(Path.GetFullPath(Path.Combine(working, "..", "..", "escape.txt"))));
+    }
 }
