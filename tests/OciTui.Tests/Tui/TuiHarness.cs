@@ -58,6 +58,13 @@ public sealed class TuiHarness : IDisposable
 
     public TuiHarness WaitUntil(Func<string, bool> until, string what) => Add(new Step(what, null, until));
 
+    /// <summary>Lets the main loop run for a while (late answers get their chance to arrive and be drawn).</summary>
+    public TuiHarness Pause(TimeSpan span)
+    {
+        DateTime? until = null;
+        return WaitUntil(_ => DateTime.UtcNow >= (until ??= DateTime.UtcNow + span), $"a pause of {span.TotalMilliseconds} ms");
+    }
+
     /// <summary>Runs an action on the UI thread, after a redraw so <see cref="Screen"/> shows the keys pressed before it.</summary>
     public TuiHarness Do(Action action, string what) => Add(new Step(what, () =>
     {
