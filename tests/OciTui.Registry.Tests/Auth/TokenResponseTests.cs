@@ -74,7 +74,7 @@ public sealed class TokenResponseTests
     [Fact]
     public async Task A_ten_mebibyte_token_body_is_cut_off_at_the_cap()
     {
-        const long body = 10L * 1024 * 1024;
+        const long BodySize = 10L * 1024 * 1024;
         RawHttpServer? tokens = null;
         tokens = new RawHttpServer(async (_, stream) =>
         {
@@ -82,7 +82,7 @@ public sealed class TokenResponseTests
             await stream.WriteAsync("{\"token\":\"good-"u8.ToArray());
             byte[] chunk = new byte[16 * 1024];
             Array.Fill(chunk, (byte)'x');
-            await tokens!.WriteUntilRefusedAsync(stream, chunk, body);
+            await tokens!.WriteUntilRefusedAsync(stream, chunk, BodySize);
         });
         await using (tokens)
         {
@@ -96,7 +96,7 @@ public sealed class TokenResponseTests
             Assert.Equal("The token response is larger than the 131072-byte limit; the transfer was stopped.", error.Message);
             client.Dispose();
             await Task.Delay(200);
-            Assert.True(tokens.BodyBytesWritten < body, $"the client took all {tokens.BodyBytesWritten} bytes");
+            Assert.True(tokens.BodyBytesWritten < BodySize, $"the client took all {tokens.BodyBytesWritten} bytes");
         }
     }
 
