@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Http;
 using OciTui.Registry.Credentials;
 using OciTui.Registry.Errors;
@@ -76,8 +77,9 @@ public sealed class TokenResponseTests
     {
         const long BodySize = 10L * 1024 * 1024;
         RawHttpServer? tokens = null;
-        tokens = new RawHttpServer(async (_, stream) =>
+        tokens = new RawHttpServer(async request =>
         {
+            NetworkStream stream = request.Stream;
             await RawHttpServer.WriteHeadAsync(stream, "HTTP/1.1 200 OK\nContent-Type: application/json\nConnection: close\n");
             await stream.WriteAsync("{\"token\":\"good-"u8.ToArray());
             byte[] chunk = new byte[16 * 1024];

@@ -5,6 +5,26 @@ using System.Text;
 
 namespace OciTui.Registry.Tests.Support;
 
+/// <summary>One request to a <see cref="RawHttpServer"/>: its head, and the connection to write the raw response to.</summary>
+public sealed class RawRequest(string head, TcpClient client)
+{
+    public string Head { get; } = head;
+    public string RequestLine => Head.Split("\r\n")[0];
+    public NetworkStream Stream { get; } = client.GetStream();
+
+    /// <summary>A request header's value, or null.</summary>
+    public string? Header(string name) =>
+        Head.Split("\r\n").Skip(1).Select(l => l.Split(':', 2)).Where(p => p.Length == 2 && p[0].Trim().Equals(name, StringComparison.OrdinalIgnoreCase))
+            .Select(p => p[1].Trim()).FirstOrDefault();
+
+    /// <summary>Drops the connection with a TCP reset, as a crashing proxy does.</summary>
+    public void Reset()
+    {
+        client.Client.LingerState = new LingerOption(true, 0);
+        client.Close();
+    }
+}
+
 /// <summary>
 /// An HTTP/1.1 server on a bare socket, for faults Kestrel will not commit: a Content-Length that lies, a body that
 /// never ends. Kestrel also turns writes after a client hang-up into silent no-ops, so only a bare socket shows how
@@ -15,12 +35,12 @@ public sealed class RawHttpServer : IAsyncDisposable
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentQueue<string> _requestLines = new();
-    private readonly Func<string, NetworkStream, Task> _respond;
+    private readonly Func<RawRequest, Task> _respond;
     private readonly Task _accepting;
     private long _bodyBytesWritten;
 
-    /// <param name="respond">Writes the whole response for a request, given its request line.</param>
-    public RawHttpServer(Func<string, NetworkStream, Task> respond)
+    /// <param name="respond">Writes the whole response for a request.</param>
+    public RawHttpServer(Func<RawRequest, Task> respond)
     {
         _respond = respond;
         _listener.Start();
@@ -29,7 +49,7 @@ public sealed class RawHttpServer : IAsyncDisposable
 
     public Uri BaseAddress => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
     public string HostAndPort => $"127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
-    public IReadOnlyList<string> RequestLines => [.. _requestLines];
+    public IReadOnlyList<string> RequestHeads => [.. _requestLines];
 
     /// <summary>Bytes the test's <see cref="WriteUntilRefusedAsync"/> got into the socket before the client hung up.</summary>
     public long BodyBytesWritten => Interlocked.Read(ref _bodyBytesWritten);
@@ -76,11 +96,9 @@ public sealed class RawHttpServer : IAsyncDisposable
         {
             try
             {
-                NetworkStream stream = client.GetStream();
-                string head = await ReadHeadAsync(stream);
-                string requestLine = head.Split("\r\n")[0];
-                _requestLines.Enqueue(requestLine);
-                await _respond(requestLine, stream);
+                string head = await ReadHeadAsync(client.GetStream());
+                _requestLines.Enqueue(head);
+                await _respond(new RawRequest(head, client));
             }
             catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
             {
