@@ -81,8 +81,8 @@ public sealed class RedirectTests
             {
                 await foreach (IReadOnlyList<string> _ in client.ListTagsAsync("charts/chart")) { }
             });
-            Assert.Contains("more than 10", error.Message, StringComparison.Ordinal);
-            Assert.True(fake.Requests.Count <= 10);
+            Assert.Equal($"http://{fake.Server.HostAndPort} redirected more than 10 times; stopped.", error.Message);
+            Assert.Equal(RegistryRequestSender.MaxRedirects, fake.Requests.Count);
         }
     }
 
@@ -111,5 +111,48 @@ public sealed class RedirectTests
         });
         using RemoteRegistry client = fake.Client();
         await Assert.ThrowsAsync<RegistryProtocolException>(() => client.PingAsync());
+    }
+
+    [Fact]
+    public async Task A_redirect_from_https_to_plain_http_is_refused_and_the_target_gets_nothing()
+    {
+        using var certificates = new TestCertificates();
+        await using FakeRegistry plain = await StartRecorderAsync();
+        await using FakeRegistry fake = await StartHttpsAsync(context =>
+        {
+            context.Response.StatusCode = 307;
+            context.Response.Headers.Location = new Uri(plain.BaseAddress, "bucket/blob").ToString();
+            return Task.CompletedTask;
+        }, certificates);
+        using RemoteRegistry client = fake.Client(new StaticCredentials("robot", "tls-only"), o => o with { CaFile = certificates.CaPemPath });
+        RegistryProtocolException error = await Assert.ThrowsAsync<RegistryProtocolException>(() => client.OpenBlobAsync("charts/chart", Digest.Parse(Sha256(Blob)), 0));
+        Assert.Equal($"https://{fake.Server.HostAndPort} redirected from HTTPS to plain HTTP (http://{plain.Server.HostAndPort}); refused.", error.Message);
+        Assert.Empty(plain.Requests);
+    }
+
+    [Fact]
+    public async Task A_loop_between_two_hosts_stops_with_an_error()
+    {
+        FakeRegistry? a = null;
+        await using FakeRegistry b = await StartAsync(context =>
+        {
+            context.Response.StatusCode = 302;
+            context.Response.Headers.Location = new Uri(a!.BaseAddress, "v2/charts/chart/blobs/x").ToString();
+            return Task.CompletedTask;
+        });
+        a = await StartAsync(context =>
+        {
+            context.Response.StatusCode = 302;
+            context.Response.Headers.Location = new Uri(b.BaseAddress, "storage/x").ToString();
+            return Task.CompletedTask;
+        });
+        await using (a)
+        {
+            using RemoteRegistry client = a.Client();
+            RegistryProtocolException error = await Assert.ThrowsAsync<RegistryProtocolException>(() => client.OpenBlobAsync("charts/chart", Digest.Parse(Sha256(Blob)), 0));
+            Assert.Equal($"http://{a.Server.HostAndPort} redirected in a loop; stopped.", error.Message);
+            Assert.Equal(2, a.Requests.Count);
+            Assert.Single(b.Requests);
+        }
     }
 }
