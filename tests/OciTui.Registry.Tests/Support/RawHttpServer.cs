@@ -13,8 +13,11 @@ public sealed class RawRequest(string head, TcpClient client)
     public NetworkStream Stream { get; } = client.GetStream();
 
     /// <summary>A request header's value, or null.</summary>
-    public string? Header(string name) =>
-        Head.Split("\r\n").Skip(1).Select(l => l.Split(':', 2)).Where(p => p.Length == 2 && p[0].Trim().Equals(name, StringComparison.OrdinalIgnoreCase))
+    public string? Header(string name) => HeaderIn(Head, name);
+
+    /// <summary>A header's value in a recorded request head, or null.</summary>
+    public static string? HeaderIn(string head, string name) =>
+        head.Split("\r\n").Skip(1).Select(l => l.Split(':', 2)).Where(p => p.Length == 2 && p[0].Trim().Equals(name, StringComparison.OrdinalIgnoreCase))
             .Select(p => p[1].Trim()).FirstOrDefault();
 
     /// <summary>Drops the connection with a TCP reset, as a crashing proxy does.</summary>
@@ -50,6 +53,9 @@ public sealed class RawHttpServer : IAsyncDisposable
     public Uri BaseAddress => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
     public string HostAndPort => $"127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
     public IReadOnlyList<string> RequestHeads => [.. _requestLines];
+
+    /// <summary>Cancelled when the server stops: what a response that "hangs" waits on.</summary>
+    public CancellationToken Stopping => _stop.Token;
 
     /// <summary>Bytes the test's <see cref="WriteUntilRefusedAsync"/> got into the socket before the client hung up.</summary>
     public long BodyBytesWritten => Interlocked.Read(ref _bodyBytesWritten);
