@@ -98,4 +98,22 @@ public sealed class CredentialHelperProcessTests : IDisposable
         Assert.Equal($"{helm}: the \"auth\" of 'r.io' is not of the form user:password.", error.Message);
         Assert.DoesNotContain("helm-user-no-colon", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Cancelling_a_lookup_kills_the_hanging_helper_and_its_child_at_once()
+    {
+        string pids = Path.Combine(_directory, "pids");
+        Helper("stuck", $"echo $$ >> '{pids}'\nsleep 300 &\necho $! >> '{pids}'\nwait\n");
+        DockerConfigFile config = Config("{\"credsStore\":\"stuck\"}", TimeSpan.FromMinutes(5));
+        using var cancel = new CancellationTokenSource();
+        Task<RegistryCredential?> lookup = config.GetAsync("r.io", cancel.Token);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!(File.Exists(pids) && File.ReadAllLines(pids).Length == 2) && DateTime.UtcNow < deadline) await Task.Delay(20);
+        int[] started = File.ReadAllLines(pids).Select(int.Parse).ToArray();
+        cancel.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => lookup);
+        deadline = DateTime.UtcNow + TimeSpan.FromSeconds(2);
+        while (started.Any(IsRunning) && DateTime.UtcNow < deadline) await Task.Delay(20);
+        Assert.DoesNotContain(started, IsRunning);
+    }
 }

@@ -58,4 +58,38 @@ public sealed class CancelTests : IDisposable
         Assert.False(File.Exists(destination));
         Assert.True(File.Exists(partial), "the partial file worth resuming is gone");
     }
+
+    private static bool IsRunning(int pid) => Directory.Exists($"/proc/{pid}") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal);
+
+    [Fact]
+    public async Task Sigint_while_a_credential_helper_hangs_exits_130_and_leaves_no_helper_running()
+    {
+        await using FakeRegistry fake = await StartAsync(async context =>
+        {
+            context.Response.Headers.WWWAuthenticate = "Basic realm=\"fake\"";
+            await WriteAsync(context, 401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\"}]}");
+        });
+        string bin = Directory.CreateDirectory(Path.Combine(_home, "bin")).FullName;
+        string pids = Path.Combine(_home, "helper.pids");
+        string helper = Path.Combine(bin, "docker-credential-stuck");
+        File.WriteAllText(helper, $"#!/bin/sh\necho $$ >> '{pids}'\nsleep 300 &\necho $! >> '{pids}'\nwait\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(helper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        string docker = Directory.CreateDirectory(Path.Combine(_home, "docker")).FullName;
+        File.WriteAllText(Path.Combine(docker, "config.json"), "{\"credsStore\":\"stuck\"}");
+        using OcituiProcess ocitui = OcituiProcess.Start(["tags", $"{fake.Server.HostAndPort}/charts/chart", "--plain-http"], _work, _home,
+            new Dictionary<string, string> { ["PATH"] = $"{bin}:/usr/bin:/bin", ["DOCKER_CONFIG"] = docker });
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!(File.Exists(pids) && File.ReadAllLines(pids).Length == 2) && DateTime.UtcNow < deadline && !ocitui.HasExited) await Task.Delay(50);
+        int[] started = File.ReadAllLines(pids).Select(int.Parse).ToArray();
+        Assert.All(started, pid => Assert.True(IsRunning(pid)));
+        ocitui.Interrupt();
+        CliRun run = await ocitui.WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(130, run.ExitCode);
+        Assert.Equal("ocitui: cancelled.\n", run.Error);
+        deadline = DateTime.UtcNow + TimeSpan.FromSeconds(3);
+        while (started.Any(IsRunning) && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.DoesNotContain(started, IsRunning);
+    }
 }
