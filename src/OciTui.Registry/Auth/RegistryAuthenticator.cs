@@ -22,6 +22,7 @@ public sealed class RegistryAuthenticator : IRegistryAuthenticator, IDisposable
     private readonly TokenCache _tokens;
     private readonly Lazy<Task<RegistryCredential?>> _credential;
     private readonly CancellationTokenSource _lifetime = new();
+    private int _disposed;
     private readonly string _origin;
     private volatile AuthChallenge? _bearerChallenge;
     private volatile bool _basicRequired;
@@ -41,6 +42,7 @@ public sealed class RegistryAuthenticator : IRegistryAuthenticator, IDisposable
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         _lifetime.Cancel();
         _lifetime.Dispose();
     }
