@@ -117,4 +117,24 @@ public sealed class ManifestFaultTests
             Assert.True(server.BodyBytesWritten < Flood, $"the client took all {server.BodyBytesWritten} bytes");
         }
     }
+
+    [Fact]
+    public async Task A_malformed_docker_content_digest_header_is_a_clear_protocol_error()
+    {
+        await using FakeRegistry fake = await StartAsync(context => WriteBytesAsync(context, Manifest, MediaTypes.OciManifest, "sha256:../../etc/passwd"));
+        using RemoteRegistry client = fake.Client();
+        RegistryProtocolException error = await Assert.ThrowsAsync<RegistryProtocolException>(() => client.GetManifestAsync("charts/chart", "1.0.0"));
+        Assert.Equal("The registry announced an invalid Docker-Content-Digest 'sha256:../../etc/passwd'.", error.Message);
+    }
+
+    [Fact]
+    public async Task A_head_without_docker_content_digest_falls_back_to_get_and_hashes_the_body()
+    {
+        await using FakeRegistry fake = await StartAsync(context => WriteBytesAsync(context, Manifest, MediaTypes.OciManifest));
+        using RemoteRegistry client = fake.Client();
+        Descriptor resolved = await client.ResolveAsync("charts/chart", "1.0.0");
+        Assert.Equal(Sha256(Manifest), resolved.Digest);
+        Assert.Equal(Manifest.Length, resolved.Size);
+        Assert.Equal(["HEAD", "GET"], fake.Requests.Select(r => r.Method));
+    }
 }
