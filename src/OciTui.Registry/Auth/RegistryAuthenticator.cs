@@ -12,14 +12,17 @@ namespace OciTui.Registry.Auth;
 /// Anonymous, Basic and Bearer-token auth for one registry. Learns the scheme from the registry's 401 challenges,
 /// fetches tokens (anonymous, with Basic credentials, or with an identity token), caches them per scope and shares
 /// concurrent fetches. Never sends Basic credentials over plain HTTP except to loopback or where the profile opts in.
+/// Disposing it stops a credential lookup still running (a credential helper is killed).
 /// </summary>
-public sealed class RegistryAuthenticator : IRegistryAuthenticator
+public sealed class RegistryAuthenticator : IRegistryAuthenticator, IDisposable
 {
     private const int MaxTokenRedirects = 5;
     private readonly HttpClient _http;
     private readonly RegistryConnectionOptions _options;
     private readonly TokenCache _tokens;
     private readonly Lazy<Task<RegistryCredential?>> _credential;
+    private readonly CancellationTokenSource _lifetime = new();
+    private int _disposed;
     private readonly string _origin;
     private volatile AuthChallenge? _bearerChallenge;
     private volatile bool _basicRequired;
@@ -32,8 +35,16 @@ public sealed class RegistryAuthenticator : IRegistryAuthenticator
         _options = options;
         _tokens = new TokenCache(options.Time);
         _origin = Origin.Of(options.BaseAddress).ToString();
+        // One lookup shared by every request, so no single caller's token may cancel it: it lives as long as this object.
         _credential = new Lazy<Task<RegistryCredential?>>(() =>
-            options.Credentials?.GetAsync(options.CredentialHost, CancellationToken.None) ?? Task.FromResult<RegistryCredential?>(null));
+            options.Credentials?.GetAsync(options.CredentialHost, _lifetime.Token) ?? Task.FromResult<RegistryCredential?>(null));
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        _lifetime.Cancel();
+        _lifetime.Dispose();
     }
 
     public async ValueTask<AuthenticationHeaderValue?> GetCachedAsync(IReadOnlyList<string> scopes, CancellationToken cancellationToken)

@@ -44,6 +44,9 @@ public sealed class CredentialHelperClient(string name, CredentialEnvironment en
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(environment.HelperTimeout);
+        // Killed the moment the wait ends, not when an awaiting continuation gets to run: a process that is exiting
+        // (Ctrl-C) would otherwise leave the helper, and whatever it forked, running on its own.
+        using CancellationTokenRegistration stopOnCancel = timeout.Token.Register(() => Kill(process));
         try
         {
             Task<string> stdout = ReadCappedAsync(process.StandardOutput, timeout.Token);
@@ -135,14 +138,21 @@ public sealed class CredentialHelperClient(string name, CredentialEnvironment en
         return null;
     }
 
+    /// <summary>
+    /// Kills the helper and everything it forked. Serialised: the cancellation callback and a failing await may both
+    /// get here, and the second must not see the helper gone and return while the first is still killing its children.
+    /// </summary>
     private static void Kill(Process process)
     {
-        try
+        lock (process)
         {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
+            try
+            {
+                if (!process.HasExited) process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+            }
         }
     }
 }

@@ -18,6 +18,7 @@ public sealed class RemoteRegistry : IRegistry
 
     private readonly HttpClient _http;
     private readonly RegistryRequestSender _sender;
+    private readonly IRegistryAuthenticator _authenticator;
     private readonly Uri _apiBase;
 
     /// <summary>Builds the transport from the options (TLS, timeouts) and the real authenticator.</summary>
@@ -30,8 +31,8 @@ public sealed class RemoteRegistry : IRegistry
         Options = options;
         _http = new HttpClient(handler ?? HttpTransport.CreateHandler(options), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.UserAgent.ParseAdd("ocitui/0.1");
-        IRegistryAuthenticator auth = authenticator?.Invoke(_http) ?? new RegistryAuthenticator(_http, options);
-        _sender = new RegistryRequestSender(_http, auth, options);
+        _authenticator = authenticator?.Invoke(_http) ?? new RegistryAuthenticator(_http, options);
+        _sender = new RegistryRequestSender(_http, _authenticator, options);
         string baseText = options.BaseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/v2/";
         _apiBase = new Uri(baseText);
         Address = options.BaseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/');
@@ -301,5 +302,9 @@ public sealed class RemoteRegistry : IRegistry
         return null;
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        (_authenticator as IDisposable)?.Dispose();
+        _http.Dispose();
+    }
 }

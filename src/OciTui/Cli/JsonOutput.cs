@@ -4,7 +4,11 @@ using OciTui.Registry.Models;
 
 namespace OciTui.Cli;
 
-/// <summary>Writes the one JSON document a <c>--json</c> command prints. Control characters in registry strings are escaped by the writer.</summary>
+/// <summary>
+/// Writes the one JSON document a <c>--json</c> command prints. The writer escapes control characters; invisible
+/// formatting characters (bidi overrides and isolates, zero-width marks), which it leaves raw, are escaped here, so
+/// the document a terminal shows cannot be reordered by a registry string, while a parser still reads the exact data.
+/// </summary>
 public static class JsonOutput
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -13,8 +17,33 @@ public static class JsonOutput
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, Options)) write(writer);
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        output.WriteLine(EscapeInvisible(System.Text.Encoding.UTF8.GetString(buffer.ToArray())));
     }
+
+    /// <summary>
+    /// <c>\uXXXX</c> for every format character (category Cf) and line/paragraph separator. Outside strings JSON holds
+    /// only ASCII, so each one sits inside a string literal, where the escape means the same character.
+    /// </summary>
+    public static string EscapeInvisible(string json)
+    {
+        if (!json.EnumerateRunes().Any(IsInvisible)) return json;
+        var escaped = new System.Text.StringBuilder(json.Length + 16);
+        Span<char> units = stackalloc char[2];
+        foreach (System.Text.Rune rune in json.EnumerateRunes())
+        {
+            if (!IsInvisible(rune))
+            {
+                escaped.Append(rune.ToString());
+                continue;
+            }
+            int count = rune.EncodeToUtf16(units);
+            for (int i = 0; i < count; i++) escaped.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)units[i]:X4}");
+        }
+        return escaped.ToString();
+    }
+
+    private static bool IsInvisible(System.Text.Rune rune) =>
+        System.Text.Rune.GetUnicodeCategory(rune) == System.Globalization.UnicodeCategory.Format || rune.Value is 0x2028 or 0x2029;
 
     public static void WriteStringArray(this Utf8JsonWriter writer, string name, IEnumerable<string>? values)
     {

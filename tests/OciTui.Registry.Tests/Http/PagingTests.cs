@@ -96,7 +96,8 @@ public sealed class PagingTests
         {
             await foreach (IReadOnlyList<string> _ in client.ListRepositoriesAsync()) { }
         });
-        Assert.Contains("pin", error.Hint, StringComparison.Ordinal);
+        Assert.Equal($"http://{fake.Server.HostAndPort} does not let this user list its repositories ({status}).", error.Message);
+        Assert.Equal("Type a repository path, or pin the repositories you use in the profile.", error.Hint);
     }
 
     [Fact]

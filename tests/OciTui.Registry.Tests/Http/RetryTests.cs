@@ -78,4 +78,78 @@ public sealed class RetryTests
         Assert.Contains($"127.0.0.1:{port}", error.Message, StringComparison.Ordinal);
         Assert.Contains("connection refused", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_429_with_retry_after_3_waits_at_least_3_seconds_then_succeeds()
+    {
+        int calls = 0;
+        await using FakeRegistry fake = await StartAsync(async context =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                context.Response.Headers.RetryAfter = "3";
+                await WriteAsync(context, 429, "{\"errors\":[{\"code\":\"TOOMANYREQUESTS\"}]}");
+            }
+            else
+            {
+                await WriteAsync(context, 200, "{\"tags\":[\"1.0.0\"]}");
+            }
+        });
+        var clock = new SteppingTimeProvider();
+        using RemoteRegistry client = fake.Client(tune: o => o with { Time = clock });
+        Assert.Equal(["1.0.0"], await client.AllTagsAsync("charts/chart"));
+        Assert.Equal([TimeSpan.FromSeconds(3)], clock.Waits);
+        Assert.Equal(2, calls);
+    }
+
+    [Fact]
+    public async Task A_registry_that_keeps_answering_429_gets_the_retry_budget_and_then_a_clear_error()
+    {
+        await using FakeRegistry fake = await StartAsync(context =>
+        {
+            context.Response.Headers.RetryAfter = "3";
+            return WriteAsync(context, 429, "{\"errors\":[{\"code\":\"TOOMANYREQUESTS\",\"message\":\"slow down\"}]}");
+        });
+        var clock = new SteppingTimeProvider();
+        using RemoteRegistry client = fake.Client(tune: o => o with { Time = clock, MaxRetries = 3 });
+        RegistryResponseException error = await Assert.ThrowsAsync<RegistryResponseException>(() => client.AllTagsAsync("charts/chart"));
+        Assert.Equal($"http://{fake.Server.HostAndPort} is rate-limiting requests (429 Too Many Requests) (TOOMANYREQUESTS: slow down).", error.Message);
+        Assert.Equal(4, fake.Requests.Count);
+        Assert.Equal([TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3)], clock.Waits);
+    }
+
+    [Fact]
+    public async Task A_503_with_an_http_date_retry_after_waits_until_that_date()
+    {
+        var clock = new SteppingTimeProvider();
+        int calls = 0;
+        await using FakeRegistry fake = await StartAsync(async context =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                context.Response.Headers.RetryAfter = clock.GetUtcNow().AddSeconds(5).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+                await WriteAsync(context, 503, "<html>maintenance</html>", "text/html");
+            }
+            else
+            {
+                await WriteAsync(context, 200, "{}");
+            }
+        });
+        using RemoteRegistry client = fake.Client(tune: o => o with { Time = clock });
+        await client.PingAsync();
+        Assert.Equal([TimeSpan.FromSeconds(5)], clock.Waits);
+    }
+
+    [Fact]
+    public async Task Without_retry_after_the_backoff_grows_and_stays_bounded()
+    {
+        await using FakeRegistry fake = await StartAsync(context => WriteAsync(context, 503, "", "text/plain"));
+        var clock = new SteppingTimeProvider();
+        using RemoteRegistry client = fake.Client(tune: o => o with { Time = clock, MaxRetries = 3 });
+        RegistryResponseException error = await Assert.ThrowsAsync<RegistryResponseException>(() => client.PingAsync());
+        Assert.Equal($"http://{fake.Server.HostAndPort} failed with 503 Service Unavailable for the API.", error.Message);
+        Assert.Equal(3, clock.Waits.Count);
+        Assert.All(clock.Waits, w => Assert.InRange(w, TimeSpan.FromSeconds(0.3), TimeSpan.FromSeconds(8 * 1.25)));
+        Assert.True(clock.Waits[2] > clock.Waits[0], "the backoff does not grow");
+    }
 }

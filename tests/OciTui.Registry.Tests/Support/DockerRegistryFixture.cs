@@ -7,7 +7,7 @@ namespace OciTui.Registry.Tests.Support;
 
 /// <summary>
 /// The real registry (Debian's docker-registry, distribution 2.8) started for a test class on a free loopback port,
-/// with its own temp storage and config: anonymous, or with htpasswd Basic auth.
+/// with its own temp storage and config: anonymous, with htpasswd Basic auth, with TLS, or with token auth.
 /// </summary>
 public abstract class DockerRegistryFixture : IAsyncLifetime
 {
@@ -18,23 +18,37 @@ public abstract class DockerRegistryFixture : IAsyncLifetime
     private readonly StringBuilder _log = new();
     private string _directory = "";
 
-    protected abstract bool UseHtpasswd { get; }
+    protected virtual bool UseHtpasswd => false;
+
+    /// <summary>Lines for the config's <c>http:</c> section beyond <c>addr</c> (TLS), each indented by two spaces.</summary>
+    protected virtual string HttpSection() => "";
+
+    /// <summary>The config's <c>auth:</c> section when it is not htpasswd (token auth).</summary>
+    protected virtual string AuthSection() => "";
+
+    /// <summary>Runs before the registry starts: certificates, a token server.</summary>
+    protected virtual Task PrepareAsync() => Task.CompletedTask;
+
+    /// <summary>The handler the fixture's own probes and the seeder use (TLS fixtures trust their CA).</summary>
+    public virtual HttpMessageHandler CreateProbeHandler() => new SocketsHttpHandler();
 
     public int Port { get; private set; }
     public string Host => $"127.0.0.1:{Port}";
-    public Uri BaseAddress => new($"http://{Host}/");
+    public virtual string Scheme => "http";
+    public Uri BaseAddress => new($"{Scheme}://{Host}/");
 
     /// <summary>Null when the tools are missing outside CI (tests using it are skipped by <see cref="RegistryFactAttribute"/>).</summary>
     public bool Started => _process is not null;
 
-    public RegistrySeeder Seeder => new(BaseAddress, UseHtpasswd ? (Username, Password) : null);
+    public virtual RegistrySeeder Seeder => new(BaseAddress, UseHtpasswd ? (Username, Password) : null);
 
     public async Task InitializeAsync()
     {
         if (RequiredTool.SkipReasonFor("docker-registry", "htpasswd") is not null) return;
         string registry = RequiredTool.Require("docker-registry");
         _directory = Directory.CreateTempSubdirectory("ocitui-registry-").FullName;
-        string auth = "";
+        await PrepareAsync();
+        string auth = AuthSection();
         if (UseHtpasswd)
         {
             string htpasswd = Path.Combine(_directory, "htpasswd");
@@ -47,7 +61,7 @@ public abstract class DockerRegistryFixture : IAsyncLifetime
             string config = Path.Combine(_directory, "config.yml");
             await File.WriteAllTextAsync(config,
                 $"version: 0.1\nlog:\n  level: error\n  accesslog:\n    disabled: true\nstorage:\n  filesystem:\n    rootdirectory: {Path.Combine(_directory, "storage")}\n" +
-                $"  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:{Port}\n{auth}");
+                $"  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:{Port}\n{HttpSection()}{auth}");
             var start = new ProcessStartInfo(registry) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
             start.ArgumentList.Add("serve");
             start.ArgumentList.Add(config);
@@ -64,7 +78,7 @@ public abstract class DockerRegistryFixture : IAsyncLifetime
 
     private async Task<bool> WaitUntilUpAsync()
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        using var http = new HttpClient(CreateProbeHandler()) { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
         while (DateTime.UtcNow < deadline)
         {
@@ -114,7 +128,7 @@ public abstract class DockerRegistryFixture : IAsyncLifetime
         _process = null;
     }
 
-    public Task DisposeAsync()
+    public virtual Task DisposeAsync()
     {
         Stop();
         if (_directory.Length > 0 && Directory.Exists(_directory)) Directory.Delete(_directory, recursive: true);
@@ -122,10 +136,7 @@ public abstract class DockerRegistryFixture : IAsyncLifetime
     }
 }
 
-public sealed class AnonymousRegistryFixture : DockerRegistryFixture
-{
-    protected override bool UseHtpasswd => false;
-}
+public sealed class AnonymousRegistryFixture : DockerRegistryFixture;
 
 public sealed class HtpasswdRegistryFixture : DockerRegistryFixture
 {

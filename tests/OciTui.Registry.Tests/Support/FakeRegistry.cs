@@ -19,6 +19,13 @@ public sealed class FakeRegistry : IAsyncDisposable
 
     public static async Task<FakeRegistry> StartAsync(RequestDelegate handler) => new(await KestrelTestServer.StartAsync(handler));
 
+    /// <summary>The fake registry on HTTPS, with a server certificate from <paramref name="certificates"/> (trusted through its CA file).</summary>
+    public static async Task<FakeRegistry> StartHttpsAsync(RequestDelegate handler, TestCertificates certificates) =>
+        new(await KestrelTestServer.StartAsync(handler, https: certificates.ServerWithKey));
+
+    /// <summary>A server that only counts: every request is answered 200 with an empty JSON object and recorded.</summary>
+    public static Task<FakeRegistry> StartRecorderAsync() => StartAsync(context => WriteAsync(context, 200, "{}"));
+
     public RemoteRegistry Client(Registry.Credentials.ICredentialProvider? credentials = null, Func<RegistryConnectionOptions, RegistryConnectionOptions>? tune = null)
     {
         var options = new RegistryConnectionOptions

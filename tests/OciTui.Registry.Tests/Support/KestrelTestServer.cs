@@ -33,13 +33,20 @@ public sealed class KestrelTestServer : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
-    public static async Task<KestrelTestServer> StartAsync(RequestDelegate handler, Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>? kestrel = null)
+    /// <param name="handler">Answers every request.</param>
+    /// <param name="kestrel">Extra Kestrel settings.</param>
+    /// <param name="https">When given, the server speaks HTTPS with this certificate (it must hold its private key).</param>
+    public static async Task<KestrelTestServer> StartAsync(RequestDelegate handler, Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>? kestrel = null,
+        System.Security.Cryptography.X509Certificates.X509Certificate2? https = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(options =>
         {
-            options.Listen(System.Net.IPAddress.Loopback, 0);
+            options.Listen(System.Net.IPAddress.Loopback, 0, listen =>
+            {
+                if (https is not null) listen.UseHttps(https);
+            });
             kestrel?.Invoke(options);
         });
         WebApplication app = builder.Build();

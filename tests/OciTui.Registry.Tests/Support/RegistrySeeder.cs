@@ -11,13 +11,20 @@ public sealed record PushedChart(string Repository, string Tag, string ManifestD
 /// Pushes content into a real registry through the distribution API with a plain HttpClient (not ocitui's client):
 /// monolithic blob uploads and manifest PUTs, charts laid out as helm push does.
 /// </summary>
-public sealed class RegistrySeeder(Uri baseAddress, (string User, string Password)? basic)
+/// <param name="baseAddress">The registry.</param>
+/// <param name="basic">Basic credentials for an htpasswd registry.</param>
+/// <param name="handler">The transport (a TLS registry's seeder trusts its CA).</param>
+/// <param name="bearerFor">For a token-auth registry: a push-and-pull token for a repository.</param>
+public sealed class RegistrySeeder(Uri baseAddress, (string User, string Password)? basic,
+    Func<HttpMessageHandler>? handler = null, Func<string, string>? bearerFor = null)
 {
-    private HttpClient NewClient()
+    private HttpClient NewClient(string repository)
     {
-        var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(10) };
+        var http = new HttpClient(handler?.Invoke() ?? new SocketsHttpHandler(), disposeHandler: true) { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(10) };
         if (basic is { } credentials)
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credentials.User}:{credentials.Password}")));
+        else if (bearerFor is not null)
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearerFor(repository));
         return http;
     }
 
@@ -30,7 +37,7 @@ public sealed class RegistrySeeder(Uri baseAddress, (string User, string Passwor
 
     private async Task PushBlobAsync(string repository, string digest, HttpContent content)
     {
-        using HttpClient http = NewClient();
+        using HttpClient http = NewClient(repository);
         using HttpResponseMessage start = await http.PostAsync($"v2/{repository}/blobs/uploads/", null);
         start.EnsureSuccessStatusCode();
         Uri location = start.Headers.Location!.IsAbsoluteUri ? start.Headers.Location : new Uri(baseAddress, start.Headers.Location);
@@ -42,7 +49,7 @@ public sealed class RegistrySeeder(Uri baseAddress, (string User, string Passwor
 
     public async Task<string> PushManifestAsync(string repository, string reference, byte[] manifest, string mediaType)
     {
-        using HttpClient http = NewClient();
+        using HttpClient http = NewClient(repository);
         using var content = new ByteArrayContent(manifest);
         content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
         using HttpResponseMessage put = await http.PutAsync($"v2/{repository}/manifests/{reference}", content);
