@@ -71,8 +71,14 @@ public sealed class MainWindow : Runnable
     /// <summary>The message on the right of the status line: a warning from a registry, what was saved or copied.</summary>
     public string? Notice { get; private set; }
 
-    /// <summary>The most recent load, for tests to await.</summary>
-    public Task Pending { get; private set; } = Task.CompletedTask;
+    /// <summary>The most recent load, for tests to await. Setting it watches the load for a failure nobody expected.</summary>
+    public Task Pending
+    {
+        get => _pending;
+        private set => _pending = Watch(value);
+    }
+
+    private Task _pending = Task.CompletedTask;
 
     /// <summary>Downloads that may still be winding down (cancelled, removing their partial file): waited for at exit.</summary>
     public Task Transfers => Task.WhenAll(_transfers);
@@ -407,6 +413,26 @@ public sealed class MainWindow : Runnable
     {
         if (_registries.Remove(name, out IRegistry? registry)) registry.Dispose();
     }
+
+    /// <summary>
+    /// Panes report registry errors themselves; anything else escaping a load is a bug. It must not vanish into an
+    /// unobserved task, nor end the app: say so on the status line and keep going.
+    /// </summary>
+    private async Task Watch(Task load)
+    {
+        try
+        {
+            await load;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            ShowUnexpected(e);
+        }
+    }
+
+    /// <summary>An error ocitui did not foresee: one line, sanitised, no stack trace; the app keeps running.</summary>
+    public void ShowUnexpected(Exception e) =>
+        Notify($"Unexpected error ({e.GetType().Name}): {e.Message} ocitui keeps running; please report this.");
 
     private void Notify(string message)
     {

@@ -28,7 +28,12 @@ public static class TuiApp
         using (var window = new MainWindow(app, profiles, profilesFile, open, workingDirectory))
         {
             if (initialProfile is not null) window.OpenProfile(initialProfile);
-            app.Run(window);
+            // A bug in a key or draw handler shows on the status line instead of ending the app with a stack trace.
+            app.Run(window, e =>
+            {
+                window.ShowUnexpected(e);
+                return true;
+            });
             transfers = window.Transfers;
         }
         transfers.Wait(TransferGrace);
