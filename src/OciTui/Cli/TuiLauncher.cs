@@ -12,12 +12,24 @@ public static class TuiLauncher
         _ = cancellationToken;
         try
         {
-            ProfileSet set = ProfileLocator.LoadOrEmpty(ProfileLocator.Locate(profilesFile, context.GetVariable, context.HomeDirectory, context.WorkingDirectory));
+            string? located = ProfileLocator.Locate(profilesFile, context.GetVariable, context.HomeDirectory, context.WorkingDirectory);
+            ProfileSet set;
+            string? problem = null;
+            try
+            {
+                set = ProfileLocator.LoadOrEmpty(located);
+            }
+            catch (ProfileException e) when (profileName is null)
+            {
+                // A broken profiles file is shown in the Profiles pane, where r reads it again once it is fixed.
+                set = new ProfileSet(located, []);
+                problem = e.Message;
+            }
             if (profileName is not null && set.Find(profileName) is null)
                 throw new InvalidInputException($"There is no profile named '{TerminalText.Sanitize(profileName, 64)}'{(set.SourceFile is null ? " (no profiles file found)" : $" in {set.SourceFile}")}.");
             // With no profiles file yet, the first profile saved from the TUI creates the per-user one.
             string saveTo = set.SourceFile ?? ProfileLocator.UserFile(context.GetVariable, context.HomeDirectory);
-            return Task.FromResult(Tui.TuiApp.Run(set, saveTo, profileName,
+            return Task.FromResult(Tui.TuiApp.Run(set, saveTo, problem, profileName,
                 (profile, onWarning) => RegistryFactory.Open(profile, context.Credentials, onWarning), context.WorkingDirectory, context.Error));
         }
         catch (OciTuiException e)

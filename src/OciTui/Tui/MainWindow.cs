@@ -381,7 +381,7 @@ public sealed class MainWindow : Runnable
         }
         catch (ProfileException e)
         {
-            Notify(e.Message);
+            Profiles.ShowProblem(e.Message);
         }
     }
 

@@ -29,6 +29,14 @@ public sealed class ProfilesPane : ListPane
         SetItems(profiles.Select(p => Line(p, width)).ToList(), index);
     }
 
+    /// <summary>The profiles file cannot be used: say why and how to go on, in place of the list.</summary>
+    public void ShowProblem(string problem)
+    {
+        _profiles = [];
+        SetContext(null);
+        SetStatus($"{problem} Fix the file, then press r to read it again.");
+    }
+
     /// <summary><c>name  registry  https://host</c>, or <c>layout</c> and a folder; an unverified TLS profile says so.</summary>
     public static string Line(Profile profile, int nameWidth)
     {

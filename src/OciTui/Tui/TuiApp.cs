@@ -11,7 +11,7 @@ public static class TuiApp
     /// <summary>How long a download being cancelled at exit may take to remove its partial file.</summary>
     private static readonly TimeSpan TransferGrace = TimeSpan.FromSeconds(5);
 
-    public static int Run(ProfileSet profiles, string profilesFile, string? initialProfile, Func<Profile, Action<string>, IRegistry> open,
+    public static int Run(ProfileSet profiles, string profilesFile, string? profilesProblem, string? initialProfile, Func<Profile, Action<string>, IRegistry> open,
         string workingDirectory, TextWriter error)
     {
         // Without a terminal Terminal.Gui would run headless forever: fail fast instead.
@@ -27,6 +27,7 @@ public static class TuiApp
         Task transfers;
         using (var window = new MainWindow(app, profiles, profilesFile, open, workingDirectory))
         {
+            if (profilesProblem is not null) window.Profiles.ShowProblem(profilesProblem);
             if (initialProfile is not null) window.OpenProfile(initialProfile);
             // A bug in a key or draw handler shows on the status line instead of ending the app with a stack trace.
             app.Run(window, e =>

@@ -92,6 +92,23 @@ public sealed class TerminalEndToEndTests(AnonymousRegistryFixture registry) : I
     }
 
     [TerminalFact]
+    public void A_broken_profiles_file_is_shown_in_place_and_read_again_with_r_once_fixed()
+    {
+        string profiles = Path.Combine(_directory, "profiles.json");
+        File.WriteAllText(profiles, $$"""{ "profiles": { "local": { "registry": "{{registry.Host}}", "plainHtp": true } } }""");
+        using TmuxSession terminal = TmuxSession.Start(_directory, Environment(), $"--profiles '{profiles}'");
+        string screen = terminal.WaitFor("press r");
+        Assert.Contains("plainHtp", screen, StringComparison.Ordinal);
+        File.WriteAllText(profiles, $$"""{ "profiles": { "local": { "registry": "{{registry.Host}}", "plainHttp": true } } }""");
+        terminal.Keys("r");
+        terminal.WaitFor("local registry http://");
+        terminal.Keys("Enter");
+        terminal.WaitFor("e2e/charts/app");
+        terminal.Keys("q");
+        Assert.Equal(0, terminal.WaitForExit());
+    }
+
+    [TerminalFact]
     public void The_readme_quick_start_opens_the_bundled_sample_from_the_repository()
     {
         string root = TmuxSession.RepositoryRoot;
