@@ -97,34 +97,4 @@ public sealed class HostileChartPreviewTests : IDisposable
         Assert.Equal($"ocitui: {message}\n", run.Error);
         Assert.Equal(["web-1.0.0.tgz"], Directory.GetFileSystemEntries(_directory).Select(Path.GetFileName));
     }
-
-    /// <summary>Zeros without the memory; seekable because the tar writer needs the length up front.</summary>
-    private sealed class ZeroStream(long length) : Stream
-    {
-        private long _position;
-        public override bool CanRead => true;
-        public override bool CanSeek => true;
-        public override bool CanWrite => false;
-        public override long Length => length;
-        public override long Position { get => _position; set => _position = value; }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            int n = (int)Math.Min(count, length - _position);
-            Array.Clear(buffer, offset, n);
-            _position += n;
-            return n;
-        }
-
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => _position = origin switch
-        {
-            SeekOrigin.Begin => offset,
-            SeekOrigin.Current => _position + offset,
-            _ => length + offset,
-        };
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
 }
