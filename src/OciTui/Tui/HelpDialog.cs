@@ -1,4 +1,5 @@
 using Terminal.Gui.App;
+using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 
 namespace OciTui.Tui;
@@ -23,5 +24,20 @@ public static class HelpDialog
         "Download dialog   Enter start   Esc cancel (then close)\n" +
         "? or F1           this help";
 
-    public static void Show(IApplication app) => MessageBox.Query(app, "Keys", Text, "_OK");
+    /// <summary>Left-aligned as a table should be, and scrollable when the terminal is smaller than the list.</summary>
+    public static void Show(IApplication app)
+    {
+        string[] lines = Text.Split('\n');
+        var source = new TextListSource();
+        source.SetItems(lines);
+        using var dialog = new Dialog
+        {
+            Title = "Keys",
+            Width = Dim.Auto(minimumContentDim: lines.Max(l => l.Length) + 2, maximumContentDim: Dim.Percent(95)),
+            Height = Dim.Auto(maximumContentDim: Dim.Percent(95)),
+        };
+        dialog.Add(new ListView { X = 0, Y = 0, Width = Dim.Fill(), Height = lines.Length, Source = source, KeystrokeNavigator = null });
+        dialog.AddButton(new Button { Text = "_OK" });
+        app.Run(dialog);
+    }
 }

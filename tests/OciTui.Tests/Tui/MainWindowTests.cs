@@ -55,4 +55,18 @@ public sealed class MainWindowTests
             .Keys(Key.S).WaitFor("App version   4.0.0")
             .RunAsync();
     }
+
+    [Fact]
+    public async Task Question_mark_and_f1_list_every_key_and_escape_closes_the_list()
+    {
+        using var tui = new TuiHarness([Demo]);
+        await tui
+            .Keys(new Key('?')).WaitFor("┃Tab / Shift-Tab   next / previous pane")
+            .WaitFor("Download dialog   Enter start")
+            .Keys(Key.Esc).WaitUntil(s => !s.Contains("next / previous pane", StringComparison.Ordinal), "the list closed")
+            .Keys(Key.F1).WaitFor("m raw manifest")
+            .Keys(Key.Enter).WaitUntil(s => !s.Contains("m raw manifest", StringComparison.Ordinal), "closed with OK")
+            .Do(() => Assert.True(tui.Window.IsRunning), "still running")
+            .RunAsync();
+    }
 }
