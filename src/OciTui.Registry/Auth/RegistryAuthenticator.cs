@@ -62,6 +62,9 @@ public sealed class RegistryAuthenticator : IRegistryAuthenticator, IDisposable
         return null;
     }
 
+    public async Task<bool> HasCredentialAsync(CancellationToken cancellationToken) =>
+        await _credential.Value.WaitAsync(cancellationToken).ConfigureAwait(false) is not null;
+
     public async Task<AuthenticationHeaderValue?> AuthenticateAsync(HttpResponseMessage unauthorized, IReadOnlyList<string> scopes,
         AuthenticationHeaderValue? rejected, CancellationToken cancellationToken)
     {
@@ -141,7 +144,7 @@ public sealed class RegistryAuthenticator : IRegistryAuthenticator, IDisposable
         builder.Query = existing.Length == 0 ? query.ToString() : $"{existing}&{query}";
         AuthenticationHeaderValue? basic = credential is { HasBasic: true } ? BasicHeader(credential) : null;
         using HttpResponseMessage response = await SendTokenRequestAsync(HttpMethod.Get, builder.Uri, basic, null, cancellationToken).ConfigureAwait(false);
-        return await ReadTokenAsync(response, cancellationToken).ConfigureAwait(false);
+        return await ReadTokenAsync(response, credential is not null, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<BearerToken?> PostRefreshTokenAsync(Uri realm, string? service, IReadOnlyList<string> scopes, string identityToken, CancellationToken cancellationToken)
@@ -157,7 +160,7 @@ public sealed class RegistryAuthenticator : IRegistryAuthenticator, IDisposable
         using HttpResponseMessage response = await SendTokenRequestAsync(HttpMethod.Post, realm, null, form, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed or HttpStatusCode.Unauthorized or HttpStatusCode.BadRequest)
             return null;
-        return await ReadTokenAsync(response, cancellationToken).ConfigureAwait(false);
+        return await ReadTokenAsync(response, withCredential: true, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<HttpResponseMessage> SendTokenRequestAsync(HttpMethod method, Uri uri, AuthenticationHeaderValue? basic,
@@ -198,12 +201,14 @@ public sealed class RegistryAuthenticator : IRegistryAuthenticator, IDisposable
         }
     }
 
-    private async Task<BearerToken> ReadTokenAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task<BearerToken> ReadTokenAsync(HttpResponseMessage response, bool withCredential, CancellationToken cancellationToken)
     {
         string server = response.RequestMessage?.RequestUri?.GetLeftPart(UriPartial.Authority) ?? "the token server";
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
             RegistryResponseException error = await RegistryErrorReader.ReadAsync(response, "a token", server, cancellationToken).ConfigureAwait(false);
+            if (!withCredential && response.StatusCode == HttpStatusCode.Unauthorized)
+                throw RegistryErrorReader.NoCredentials($"The token server {TerminalText.Sanitize(server, 100)}", "a token", _options.CredentialHost, response.StatusCode, error.Errors);
             throw new AuthenticationFailedException($"The token server {TerminalText.Sanitize(server, 100)} refused the credentials for {_options.CredentialHost} ({(int)response.StatusCode}).",
                 response.StatusCode, error.Errors)
             {

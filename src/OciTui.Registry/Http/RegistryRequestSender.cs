@@ -60,10 +60,16 @@ internal sealed class RegistryRequestSender(HttpClient http, IRegistryAuthentica
         for (int round = 0; round < 2 && response.StatusCode == HttpStatusCode.Unauthorized && IsRegistryOrigin(response); round++)
         {
             AuthenticationHeaderValue? next = await authenticator.AuthenticateAsync(response, scopes, authorization, cancellationToken).ConfigureAwait(false);
-            if (next is null) return response;
+            if (next is null) break;
             response.Dispose();
             authorization = next;
             response = await SendFollowingRedirectsAsync(method, uri, authorization, configure, cancellationToken).ConfigureAwait(false);
+        }
+        if (response.StatusCode == HttpStatusCode.Unauthorized && IsRegistryOrigin(response)
+            && !await authenticator.HasCredentialAsync(cancellationToken).ConfigureAwait(false))
+        {
+            // The error reader words this 401 as "requires credentials", not "refused the credentials": none were sent.
+            response.RequestMessage!.Options.Set(RegistryErrorReader.NoCredentialsFor, options.CredentialHost);
         }
         return response;
     }
