@@ -133,11 +133,19 @@ internal sealed class RegistryRequestSender(HttpClient http, IRegistryAuthentica
 
     internal static RegistryUnreachableException Unreachable(string target, HttpRequestException e)
     {
-        if (e.HttpRequestError == HttpRequestError.SecureConnectionError || e.InnerException is AuthenticationException)
+        if (IsCertificateRejected(e))
         {
             return new RegistryUnreachableException($"The TLS certificate of {target} is not trusted.", e)
             {
                 Hint = "Give the profile a caFile with the registry's CA, or (only if you accept the risk) insecureSkipTlsVerify.",
+            };
+        }
+        if (e.HttpRequestError == HttpRequestError.SecureConnectionError || e.InnerException is AuthenticationException)
+        {
+            // The certificate check never refused anything: most often the server does not speak TLS at all.
+            return new RegistryUnreachableException($"The TLS handshake with {target} failed.", e)
+            {
+                Hint = "If the registry serves plain HTTP, set plainHttp in the profile (--plain-http on the command line) or give an http:// address.",
             };
         }
         string reason = e.HttpRequestError switch
@@ -153,6 +161,15 @@ internal sealed class RegistryRequestSender(HttpClient http, IRegistryAuthentica
         {
             Hint = "Check the registry address, that it is running, and whether it needs plainHttp.",
         };
+    }
+
+    private static bool IsCertificateRejected(Exception e)
+    {
+        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is CertificateRejectedException) return true;
+        }
+        return false;
     }
 
     private void NoteWarnings(HttpResponseMessage response)
