@@ -12,7 +12,9 @@ namespace OciTui.Registry.Auth;
 /// Anonymous, Basic and Bearer-token auth for one registry. Learns the scheme from the registry's 401 challenges,
 /// fetches tokens (anonymous, with Basic credentials, or with an identity token), caches them per scope and shares
 /// concurrent fetches. Never sends Basic credentials over plain HTTP except to loopback or where the profile opts in.
-/// Disposing it stops a credential lookup still running (a credential helper is killed).
+/// Disposing it stops a credential lookup or token fetch still running (a credential helper is killed, a token
+/// request's connection closed): both are shared by every request, so they run under this object's lifetime, never
+/// under one caller's cancellation.
 /// </summary>
 public sealed class RegistryAuthenticator : IRegistryAuthenticator, IDisposable
 {
@@ -33,11 +35,13 @@ public sealed class RegistryAuthenticator : IRegistryAuthenticator, IDisposable
     {
         _http = http;
         _options = options;
-        _tokens = new TokenCache(options.Time);
+        // Taken now: the source's Token property throws once it is disposed, the token itself stays cancelled.
+        CancellationToken lifetime = _lifetime.Token;
+        _tokens = new TokenCache(options.Time, lifetime);
         _origin = Origin.Of(options.BaseAddress).ToString();
         // One lookup shared by every request, so no single caller's token may cancel it: it lives as long as this object.
         _credential = new Lazy<Task<RegistryCredential?>>(() =>
-            options.Credentials?.GetAsync(options.CredentialHost, _lifetime.Token) ?? Task.FromResult<RegistryCredential?>(null));
+            options.Credentials?.GetAsync(options.CredentialHost, lifetime) ?? Task.FromResult<RegistryCredential?>(null));
     }
 
     public void Dispose()
