@@ -19,4 +19,10 @@ public interface IRegistryAuthenticator
     /// </summary>
     Task<AuthenticationHeaderValue?> AuthenticateAsync(HttpResponseMessage unauthorized, IReadOnlyList<string> scopes,
         AuthenticationHeaderValue? rejected, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether any credential was found for the registry. A final 401 without one means the registry wants credentials
+    /// the user has not given, not that it refused the ones sent.
+    /// </summary>
+    Task<bool> HasCredentialAsync(CancellationToken cancellationToken);
 }

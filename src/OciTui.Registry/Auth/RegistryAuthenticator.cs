@@ -12,7 +12,9 @@ namespace OciTui.Registry.Auth;
 /// Anonymous, Basic and Bearer-token auth for one registry. Learns the scheme from the registry's 401 challenges,
 /// fetches tokens (anonymous, with Basic credentials, or with an identity token), caches them per scope and shares
 /// concurrent fetches. Never sends Basic credentials over plain HTTP except to loopback or where the profile opts in.
-/// Disposing it stops a credential lookup still running (a credential helper is killed).
+/// Disposing it stops a credential lookup or token fetch still running (a credential helper is killed, a token
+/// request's connection closed): both are shared by every request, so they run under this object's lifetime, never
+/// under one caller's cancellation.
 /// </summary>
 public sealed class RegistryAuthenticator : IRegistryAuthenticator, IDisposable
 {
@@ -33,11 +35,13 @@ public sealed class RegistryAuthenticator : IRegistryAuthenticator, IDisposable
     {
         _http = http;
         _options = options;
-        _tokens = new TokenCache(options.Time);
+        // Taken now: the source's Token property throws once it is disposed, the token itself stays cancelled.
+        CancellationToken lifetime = _lifetime.Token;
+        _tokens = new TokenCache(options.Time, lifetime);
         _origin = Origin.Of(options.BaseAddress).ToString();
         // One lookup shared by every request, so no single caller's token may cancel it: it lives as long as this object.
         _credential = new Lazy<Task<RegistryCredential?>>(() =>
-            options.Credentials?.GetAsync(options.CredentialHost, _lifetime.Token) ?? Task.FromResult<RegistryCredential?>(null));
+            options.Credentials?.GetAsync(options.CredentialHost, lifetime) ?? Task.FromResult<RegistryCredential?>(null));
     }
 
     public void Dispose()
@@ -61,6 +65,9 @@ public sealed class RegistryAuthenticator : IRegistryAuthenticator, IDisposable
             return BasicHeader(basic);
         return null;
     }
+
+    public async Task<bool> HasCredentialAsync(CancellationToken cancellationToken) =>
+        await _credential.Value.WaitAsync(cancellationToken).ConfigureAwait(false) is not null;
 
     public async Task<AuthenticationHeaderValue?> AuthenticateAsync(HttpResponseMessage unauthorized, IReadOnlyList<string> scopes,
         AuthenticationHeaderValue? rejected, CancellationToken cancellationToken)
@@ -141,7 +148,7 @@ public sealed class RegistryAuthenticator : IRegistryAuthenticator, IDisposable
         builder.Query = existing.Length == 0 ? query.ToString() : $"{existing}&{query}";
         AuthenticationHeaderValue? basic = credential is { HasBasic: true } ? BasicHeader(credential) : null;
         using HttpResponseMessage response = await SendTokenRequestAsync(HttpMethod.Get, builder.Uri, basic, null, cancellationToken).ConfigureAwait(false);
-        return await ReadTokenAsync(response, cancellationToken).ConfigureAwait(false);
+        return await ReadTokenAsync(response, credential is not null, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<BearerToken?> PostRefreshTokenAsync(Uri realm, string? service, IReadOnlyList<string> scopes, string identityToken, CancellationToken cancellationToken)
@@ -157,7 +164,7 @@ public sealed class RegistryAuthenticator : IRegistryAuthenticator, IDisposable
         using HttpResponseMessage response = await SendTokenRequestAsync(HttpMethod.Post, realm, null, form, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed or HttpStatusCode.Unauthorized or HttpStatusCode.BadRequest)
             return null;
-        return await ReadTokenAsync(response, cancellationToken).ConfigureAwait(false);
+        return await ReadTokenAsync(response, withCredential: true, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<HttpResponseMessage> SendTokenRequestAsync(HttpMethod method, Uri uri, AuthenticationHeaderValue? basic,
@@ -198,12 +205,14 @@ public sealed class RegistryAuthenticator : IRegistryAuthenticator, IDisposable
         }
     }
 
-    private async Task<BearerToken> ReadTokenAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task<BearerToken> ReadTokenAsync(HttpResponseMessage response, bool withCredential, CancellationToken cancellationToken)
     {
         string server = response.RequestMessage?.RequestUri?.GetLeftPart(UriPartial.Authority) ?? "the token server";
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
             RegistryResponseException error = await RegistryErrorReader.ReadAsync(response, "a token", server, cancellationToken).ConfigureAwait(false);
+            if (!withCredential && response.StatusCode == HttpStatusCode.Unauthorized)
+                throw RegistryErrorReader.NoCredentials($"The token server {TerminalText.Sanitize(server, 100)}", "a token", _options.CredentialHost, response.StatusCode, error.Errors);
             throw new AuthenticationFailedException($"The token server {TerminalText.Sanitize(server, 100)} refused the credentials for {_options.CredentialHost} ({(int)response.StatusCode}).",
                 response.StatusCode, error.Errors)
             {

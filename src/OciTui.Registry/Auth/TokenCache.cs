@@ -6,7 +6,12 @@ namespace OciTui.Registry.Auth;
 /// Bearer tokens by key (origin, realm, service, scopes, credential identity). Concurrent callers asking for the same
 /// key share one fetch; a token is renewed shortly before it expires, and a rejected one is dropped.
 /// </summary>
-public sealed class TokenCache(TimeProvider time)
+/// <param name="time">The clock tokens expire by.</param>
+/// <param name="lifetime">
+/// What a shared fetch runs under: no caller's token (one caller giving up must not fail the others), but the owner's
+/// lifetime, so a fetch still running when the owner is disposed ends then instead of at its request timeout.
+/// </param>
+public sealed class TokenCache(TimeProvider time, CancellationToken lifetime = default)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<BearerToken>>> _entries = new(StringComparer.Ordinal);
 
@@ -25,7 +30,7 @@ public sealed class TokenCache(TimeProvider time)
     {
         while (true)
         {
-            var created = new Lazy<Task<BearerToken>>(() => fetch(CancellationToken.None));
+            var created = new Lazy<Task<BearerToken>>(() => fetch(lifetime));
             Lazy<Task<BearerToken>> entry = _entries.GetOrAdd(key, created);
             try
             {

@@ -12,6 +12,7 @@ public sealed record ChartFiles(string? ChartYaml, string? ValuesYaml, string? R
 /// <summary>
 /// Reads and extracts chart archives (.tgz) with helm's limits: 100 MiB unpacked, 5 MiB per file, no absolute or
 /// <c>..</c> paths, no links or devices. The limits are counted on decompressed bytes, so a gzip bomb stops early.
+/// A refused archive is a <see cref="ChartArchiveException"/>: it came from a registry, not from the user.
 /// </summary>
 public static class ChartArchive
 {
@@ -31,7 +32,7 @@ public static class ChartArchive
             else if (name == "values.yaml") values ??= Encoding.UTF8.GetString(content);
             else if (name.StartsWith("README", StringComparison.OrdinalIgnoreCase)) readme ??= Encoding.UTF8.GetString(content);
         }
-        if (chart is null) throw new InvalidInputException("The archive has no Chart.yaml in its top folder: it is not a Helm chart.");
+        if (chart is null) throw new ChartArchiveException("The archive has no Chart.yaml in its top folder: it is not a Helm chart.");
         return new ChartFiles(chart, values, readme);
     }
 
@@ -50,17 +51,17 @@ public static class ChartArchive
                 {
                     string first = path.Split('/')[0];
                     if (top is not null && first != top)
-                        throw new InvalidInputException("The chart archive holds more than one top folder; refused.");
+                        throw new ChartArchiveException("The chart archive holds more than one top folder; refused.");
                     top = first;
                     string target = Path.GetFullPath(Path.Combine(staging, path.Replace('/', Path.DirectorySeparatorChar)));
                     if (!target.StartsWith(staging + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-                        throw new InvalidInputException($"The chart archive entry '{TerminalText.Sanitize(path, 120)}' would land outside the folder; refused.");
+                        throw new ChartArchiveException($"The chart archive entry '{TerminalText.Sanitize(path, 120)}' would land outside the folder; refused.");
                     Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                     await using FileStream output = new(target, FileMode.CreateNew, FileAccess.Write);
                     await output.WriteAsync(content, cancellationToken).ConfigureAwait(false);
                 }
             }
-            if (top is null) throw new InvalidInputException("The chart archive is empty.");
+            if (top is null) throw new ChartArchiveException("The chart archive is empty.");
             string destination = Path.Combine(root, top);
             if (Directory.Exists(destination) || File.Exists(destination))
                 throw new InvalidInputException($"{destination} already exists; remove it first.");
@@ -89,7 +90,7 @@ public static class ChartArchive
             }
             catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException)
             {
-                throw new InvalidInputException("The chart archive is not a valid gzip'd tar file.", e);
+                throw new ChartArchiveException("The chart archive is not a valid gzip'd tar file.", e);
             }
             if (entry is null) yield break;
             string path = CheckPath(entry.Name);
@@ -100,12 +101,12 @@ public static class ChartArchive
                 case TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile:
                     break;
                 case TarEntryType.SymbolicLink or TarEntryType.HardLink:
-                    throw new InvalidInputException($"The chart archive holds a link '{TerminalText.Sanitize(path, 120)}'; refused.");
+                    throw new ChartArchiveException($"The chart archive holds a link '{TerminalText.Sanitize(path, 120)}'; refused.");
                 default:
-                    throw new InvalidInputException($"The chart archive holds a special file '{TerminalText.Sanitize(path, 120)}' ({entry.EntryType}); refused.");
+                    throw new ChartArchiveException($"The chart archive holds a special file '{TerminalText.Sanitize(path, 120)}' ({entry.EntryType}); refused.");
             }
             if (entry.Length > MaxFileBytes)
-                throw new InvalidInputException($"The chart file '{TerminalText.Sanitize(path, 120)}' is {entry.Length} bytes, over helm's {MaxFileBytes}-byte limit; refused.");
+                throw new ChartArchiveException($"The chart file '{TerminalText.Sanitize(path, 120)}' is {entry.Length} bytes, over helm's {MaxFileBytes}-byte limit; refused.");
             byte[] content = new byte[entry.Length];
             if (entry.DataStream is { } data)
             {
@@ -115,7 +116,7 @@ public static class ChartArchive
                 }
                 catch (EndOfStreamException e)
                 {
-                    throw new InvalidInputException("The chart archive is truncated.", e);
+                    throw new ChartArchiveException("The chart archive is truncated.", e);
                 }
             }
             yield return (path, content);
@@ -129,7 +130,7 @@ public static class ChartArchive
         path = path.TrimEnd('/');
         bool absolute = path.StartsWith('/') || (path.Length >= 2 && path[1] == ':' && char.IsAsciiLetter(path[0]));
         if (absolute || path.Length == 0 || path.Split('/').Any(p => p == "..") || path.Any(char.IsControl))
-            throw new InvalidInputException($"The chart archive entry '{TerminalText.Sanitize(name, 120)}' has an unsafe path; refused.");
+            throw new ChartArchiveException($"The chart archive entry '{TerminalText.Sanitize(name, 120)}' has an unsafe path; refused.");
         return path;
     }
 
@@ -156,7 +157,7 @@ public static class ChartArchive
         {
             _total += read;
             if (_total > limit)
-                throw new InvalidInputException($"The chart archive unpacks to more than helm's {limit / (1024 * 1024)} MiB limit; refused.");
+                throw new ChartArchiveException($"The chart archive unpacks to more than helm's {limit / (1024 * 1024)} MiB limit; refused.");
             return read;
         }
 

@@ -9,6 +9,12 @@ namespace OciTui.Registry.Http;
 /// so Authorization never leaks cross-origin), no decompression (hashed bytes are wire bytes), keep-alive pooling,
 /// and the profile's TLS policy.
 /// </summary>
+/// <remarks>
+/// Certificate checks always go through ocitui's own callback (the system's policy, or it plus the profile's CA file),
+/// which throws <see cref="CertificateRejectedException"/> on a refused certificate. That exception travels inside the
+/// request's <see cref="HttpRequestException"/>, so an untrusted certificate is told apart from any other TLS failure
+/// (a plain-HTTP server answering a handshake) by type, never by the text of a platform message.
+/// </remarks>
 public static class HttpTransport
 {
     public static SocketsHttpHandler CreateHandler(RegistryConnectionOptions options)
@@ -31,10 +37,17 @@ public static class HttpTransport
         {
             X509Certificate2Collection roots = LoadCaFile(caFile);
             handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
-                ValidateWithExtraRoots(certificate, chain, errors, roots);
+                Trusted(ValidateWithExtraRoots(certificate, chain, errors, roots));
+        }
+        else
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = static (_, _, _, errors) => Trusted(errors == SslPolicyErrors.None);
         }
         return handler;
     }
+
+    /// <summary>A refused certificate throws rather than returning false, so the failure says why (see the remarks above).</summary>
+    private static bool Trusted(bool trusted) => trusted ? true : throw new CertificateRejectedException();
 
     private static X509Certificate2Collection LoadCaFile(string caFile)
     {

@@ -30,7 +30,12 @@ public sealed record RegistryConnectionOptions
 
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Retries on 429/502/503/504 and connection failures, with backoff honouring Retry-After.</summary>
+    /// <summary>
+    /// Retries of a request answered 429, 502, 503 or 504, with backoff honouring Retry-After. Connection failures (refused,
+    /// reset, DNS, TLS, timeouts) are not retried: they are reported at once, so a registry that is down fails fast.
+    /// (.NET's handler on its own resends, at once and a few times, a request whose connection closed before any byte
+    /// of the answer; that is outside this budget.)
+    /// </summary>
     public int MaxRetries { get; init; } = 3;
 
     /// <summary>Longest single Retry-After wait honoured; longer asks fail with the registry's message.</summary>

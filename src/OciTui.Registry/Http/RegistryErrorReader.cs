@@ -15,6 +15,9 @@ public static class RegistryErrorReader
 {
     public const int MaxErrorBodyBytes = 64 * 1024;
 
+    /// <summary>Set on a request answered 401 when no credential exists for the registry: the host credentials are looked up for.</summary>
+    internal static readonly HttpRequestOptionsKey<string> NoCredentialsFor = new("ocitui.no-credentials-for");
+
     public static async Task<RegistryResponseException> ReadAsync(HttpResponseMessage response, string what, string address, CancellationToken cancellationToken)
     {
         IReadOnlyList<RegistryError> errors = [];
@@ -34,7 +37,19 @@ public static class RegistryErrorReader
                 Hint = "The credentials are valid but lack permission for this repository.",
             };
         }
+        if (response.StatusCode == HttpStatusCode.Unauthorized && response.RequestMessage?.Options.TryGetValue(NoCredentialsFor, out string? host) == true)
+            return NoCredentials(address, what, host, response.StatusCode, errors);
         return Create(response.StatusCode, errors, what, address);
+    }
+
+    /// <summary>A 401 to a request that carried no credentials because none were found: say so, and how to give some.</summary>
+    internal static AuthenticationFailedException NoCredentials(string who, string what, string credentialHost, HttpStatusCode status, IReadOnlyList<RegistryError> errors)
+    {
+        string host = TerminalText.Sanitize(credentialHost, 100);
+        return new AuthenticationFailedException($"{who} requires credentials for {what}, and none were found for {host}.", status, errors)
+        {
+            Hint = $"Give the profile a username and passwordEnv, or log in with helm registry login {host} or docker login {host}.",
+        };
     }
 
     private static bool IsInsufficientScope(HttpResponseMessage response) =>

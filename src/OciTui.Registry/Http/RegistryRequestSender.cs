@@ -60,10 +60,16 @@ internal sealed class RegistryRequestSender(HttpClient http, IRegistryAuthentica
         for (int round = 0; round < 2 && response.StatusCode == HttpStatusCode.Unauthorized && IsRegistryOrigin(response); round++)
         {
             AuthenticationHeaderValue? next = await authenticator.AuthenticateAsync(response, scopes, authorization, cancellationToken).ConfigureAwait(false);
-            if (next is null) return response;
+            if (next is null) break;
             response.Dispose();
             authorization = next;
             response = await SendFollowingRedirectsAsync(method, uri, authorization, configure, cancellationToken).ConfigureAwait(false);
+        }
+        if (response.StatusCode == HttpStatusCode.Unauthorized && IsRegistryOrigin(response)
+            && !await authenticator.HasCredentialAsync(cancellationToken).ConfigureAwait(false))
+        {
+            // The error reader words this 401 as "requires credentials", not "refused the credentials": none were sent.
+            response.RequestMessage!.Options.Set(RegistryErrorReader.NoCredentialsFor, options.CredentialHost);
         }
         return response;
     }
@@ -127,11 +133,19 @@ internal sealed class RegistryRequestSender(HttpClient http, IRegistryAuthentica
 
     internal static RegistryUnreachableException Unreachable(string target, HttpRequestException e)
     {
-        if (e.HttpRequestError == HttpRequestError.SecureConnectionError || e.InnerException is AuthenticationException)
+        if (IsCertificateRejected(e))
         {
             return new RegistryUnreachableException($"The TLS certificate of {target} is not trusted.", e)
             {
                 Hint = "Give the profile a caFile with the registry's CA, or (only if you accept the risk) insecureSkipTlsVerify.",
+            };
+        }
+        if (e.HttpRequestError == HttpRequestError.SecureConnectionError || e.InnerException is AuthenticationException)
+        {
+            // The certificate check never refused anything: most often the server does not speak TLS at all.
+            return new RegistryUnreachableException($"The TLS handshake with {target} failed.", e)
+            {
+                Hint = "If the registry serves plain HTTP, set plainHttp in the profile (--plain-http on the command line) or give an http:// address.",
             };
         }
         string reason = e.HttpRequestError switch
@@ -147,6 +161,15 @@ internal sealed class RegistryRequestSender(HttpClient http, IRegistryAuthentica
         {
             Hint = "Check the registry address, that it is running, and whether it needs plainHttp.",
         };
+    }
+
+    private static bool IsCertificateRejected(Exception e)
+    {
+        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is CertificateRejectedException) return true;
+        }
+        return false;
     }
 
     private void NoteWarnings(HttpResponseMessage response)

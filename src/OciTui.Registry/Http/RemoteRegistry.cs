@@ -129,7 +129,7 @@ public sealed class RemoteRegistry : IRegistry
         Digest? requested = ParseManifestReference(reference);
         Uri uri = new(_apiBase, $"{repository}/manifests/{reference}");
         using HttpResponseMessage response = await _sender.SendAsync(HttpMethod.Get, uri, [Scopes.Pull(repository)], AcceptManifests, cancellationToken).ConfigureAwait(false);
-        string what = $"manifest '{repository}:{reference}'";
+        string what = $"manifest '{Reference.Join(repository, reference)}'";
         if (!response.IsSuccessStatusCode) throw await RegistryErrorReader.ReadAsync(response, what, Address, cancellationToken).ConfigureAwait(false);
         byte[] bytes = await BoundedContent.ReadAsync(response.Content, ManifestParser.MaxManifestBytes, what, cancellationToken).ConfigureAwait(false);
         Digest actual = Digest.ComputeSha256(bytes);
@@ -152,7 +152,7 @@ public sealed class RemoteRegistry : IRegistry
         using (HttpResponseMessage response = await _sender.SendAsync(HttpMethod.Head, uri, [Scopes.Pull(repository)], AcceptManifests, cancellationToken).ConfigureAwait(false))
         {
             if (!response.IsSuccessStatusCode)
-                throw await RegistryErrorReader.ReadAsync(response, $"manifest '{repository}:{reference}'", Address, cancellationToken).ConfigureAwait(false);
+                throw await RegistryErrorReader.ReadAsync(response, $"manifest '{Reference.Join(repository, reference)}'", Address, cancellationToken).ConfigureAwait(false);
             string? mediaType = ManifestParser.NormalizeMediaType(response.Content.Headers.ContentType?.MediaType);
             if (HeaderDigest(response) is { } digest && response.Content.Headers.ContentLength is long size && mediaType is not null
                 && (requested is null || requested == digest))

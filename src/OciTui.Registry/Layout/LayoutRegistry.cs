@@ -189,7 +189,7 @@ public sealed class LayoutRegistry : IRegistry
             return new Descriptor { MediaType = probe.MediaType ?? MediaTypes.OciManifest, Digest = byDigest.ToString(), Size = bytes.LongLength };
         }
         return found ?? throw new NotFoundException(
-            $"Manifest '{TerminalText.Sanitize(repository, 120)}:{TerminalText.Sanitize(reference, 140)}' not found in {Address}.", System.Net.HttpStatusCode.NotFound, []);
+            $"Manifest '{TerminalText.Sanitize(Reference.Join(repository, reference), 260)}' not found in {Address}.", System.Net.HttpStatusCode.NotFound, []);
     }
 
     private async Task<ImageIndex> ReadIndexAsync(string repository, CancellationToken cancellationToken)

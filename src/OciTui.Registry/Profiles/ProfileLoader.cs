@@ -27,12 +27,13 @@ public static class ProfileLoader
         {
             configuration = new ConfigurationBuilder().AddJsonFile(file, optional: false, reloadOnChange: false).Build();
         }
-        catch (Exception e) when (e is FormatException or InvalidDataException or System.Text.Json.JsonException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            string why = e.InnerException is System.Text.Json.JsonException json
-                ? $"not valid JSON (line {(json.LineNumber ?? 0) + 1})"
-                : e is IOException or UnauthorizedAccessException ? $"cannot be read ({e.GetType().Name})" : "not valid JSON";
-            throw new ProfileException(file, null, null, $"{why}.", e);
+            throw new ProfileException(file, null, null, $"cannot be read ({e.GetType().Name}).", e);
+        }
+        catch (Exception e) when (e is FormatException or InvalidDataException or System.Text.Json.JsonException)
+        {
+            throw new ProfileException(file, null, null, Malformation(file, e), e);
         }
 
         foreach (IConfigurationSection top in configuration.GetChildren())
@@ -51,6 +52,23 @@ public static class ProfileLoader
         List<string> order = FileOrder(file);
         list.Sort((a, b) => Rank(order, a.Name).CompareTo(Rank(order, b.Name)));
         return new ProfileSet(file, list);
+    }
+
+    /// <summary>What the provider refused, with the line: its own when it gives one, else found by reading the file again.</summary>
+    private static string Malformation(string file, Exception e)
+    {
+        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is System.Text.Json.JsonException { LineNumber: long line }) return $"not valid JSON (line {line + 1}).";
+        }
+        try
+        {
+            return JsonFaultLocator.Describe(File.ReadAllBytes(file)) ?? "not valid JSON.";
+        }
+        catch (Exception again) when (again is IOException or UnauthorizedAccessException)
+        {
+            return "not valid JSON.";
+        }
     }
 
     private static int Rank(List<string> order, string name)

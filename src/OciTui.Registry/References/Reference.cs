@@ -52,6 +52,13 @@ public sealed record Reference
         return text;
     }
 
+    /// <summary>
+    /// A repository and a manifest reference as one names them: <c>repo:tag</c>, or <c>repo@sha256:…</c> for a digest
+    /// (a tag never holds a colon). Every message that names a manifest builds its name here.
+    /// </summary>
+    public static string Join(string repository, string reference) =>
+        reference.Contains(':', StringComparison.Ordinal) ? $"{repository}@{reference}" : $"{repository}:{reference}";
+
     /// <summary>The <c>oci://host/repo</c> form helm takes, without tag or digest.</summary>
     public string ToOciRepositoryUrl() => $"{OciScheme}{Registry}/{Repository}";
 

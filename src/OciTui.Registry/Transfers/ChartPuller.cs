@@ -58,7 +58,7 @@ public static class ChartPuller
     /// <summary>The chart archive layer of a Helm chart manifest; anything else is refused with what it is instead.</summary>
     public static Descriptor ChartLayerOf(ArtifactDetails details)
     {
-        string what = $"{details.Repository}:{details.Reference}";
+        string what = Reference.Join(details.Repository, details.Reference);
         if (details.Manifest.Index is not null)
             throw new RegistryException($"'{TerminalText.Sanitize(what, 160)}' is an image index, not a Helm chart.");
         ImageManifest manifest = details.Manifest.Manifest!;

@@ -18,7 +18,7 @@ public sealed record ResolvedTarget(IRegistry Registry, Profile Profile, string?
         string text = Repository is null ? Prefix : $"{Prefix}/{Repository}";
         string? shown = reference ?? Reference;
         if (shown is null) return text;
-        return shown.Contains(':', StringComparison.Ordinal) ? $"{text}@{shown}" : $"{text}:{shown}";
+        return OciTui.Registry.References.Reference.Join(text, shown);
     }
 
     public void Dispose() => Registry.Dispose();

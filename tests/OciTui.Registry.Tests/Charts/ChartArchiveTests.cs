@@ -32,10 +32,12 @@ public sealed class ChartArchiveTests : IDisposable
     public async Task Hostile_entries_are_refused_and_nothing_is_written(string path, int size)
     {
         byte[] archive = new ChartArchiveBuilder("web", "1.0.0").WithFile(path, new byte[size], raw: true).Build();
-        await Assert.ThrowsAsync<InvalidInputException>(() => ChartArchive.ReadFilesAsync(new MemoryStream(archive)));
+        // The archive is the registry's content, not the user's input: a registry failure (exit 1), not a usage error.
+        ChartArchiveException read = await Assert.ThrowsAsync<ChartArchiveException>(() => ChartArchive.ReadFilesAsync(new MemoryStream(archive)));
+        Assert.False(read.IsUsageError);
         string tgz = Path.Combine(_directory, "web.tgz");
         await File.WriteAllBytesAsync(tgz, archive);
-        await Assert.ThrowsAsync<InvalidInputException>(() => ChartArchive.ExtractAsync(tgz, _directory));
+        await Assert.ThrowsAsync<ChartArchiveException>(() => ChartArchive.ExtractAsync(tgz, _directory));
         Assert.Equal([tgz], Directory.GetFileSystemEntries(_directory));
     }
 
@@ -50,7 +52,7 @@ public sealed class ChartArchiveTests : IDisposable
         {
             tar.WriteEntry(new UstarTarEntry(type, "web/Chart.yaml") { LinkName = "/etc/passwd" });
         }
-        InvalidInputException error = await Assert.ThrowsAsync<InvalidInputException>(() => ChartArchive.ReadFilesAsync(new MemoryStream(buffer.ToArray())));
+        ChartArchiveException error = await Assert.ThrowsAsync<ChartArchiveException>(() => ChartArchive.ReadFilesAsync(new MemoryStream(buffer.ToArray())));
         Assert.Contains("link", error.Message, StringComparison.Ordinal);
     }
 
@@ -68,7 +70,7 @@ public sealed class ChartArchiveTests : IDisposable
             }
         }
         Assert.True(buffer.Length < 2 * 1024 * 1024, $"bomb is {buffer.Length} bytes");
-        InvalidInputException error = await Assert.ThrowsAsync<InvalidInputException>(() => ChartArchive.ReadFilesAsync(new MemoryStream(buffer.ToArray())));
+        ChartArchiveException error = await Assert.ThrowsAsync<ChartArchiveException>(() => ChartArchive.ReadFilesAsync(new MemoryStream(buffer.ToArray())));
         Assert.Contains("100 MiB", error.Message, StringComparison.Ordinal);
     }
 
@@ -82,6 +84,7 @@ public sealed class ChartArchiveTests : IDisposable
         Assert.True(File.Exists(Path.Combine(folder, "Chart.yaml")));
         Assert.True(File.Exists(Path.Combine(folder, "templates", "deployment.yaml")));
         Assert.DoesNotContain(Directory.GetDirectories(_directory), d => Path.GetFileName(d).StartsWith(".ocitui-untar", StringComparison.Ordinal));
+        // Unpacking again would replace the user's own folder: that is the user's to resolve (exit 2).
         await Assert.ThrowsAsync<InvalidInputException>(() => ChartArchive.ExtractAsync(tgz, _directory));
     }
 }

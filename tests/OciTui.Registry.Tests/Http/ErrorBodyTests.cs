@@ -28,12 +28,12 @@ public sealed class ErrorBodyTests
     }
 
     [Fact]
-    public async Task A_quay_style_true_body_on_401_gives_the_status()
+    public async Task A_quay_style_true_body_on_an_anonymous_401_says_credentials_are_needed()
     {
         await using FakeRegistry fake = await StartAsync(context => WriteAsync(context, 401, "true", "text/html"));
         using RemoteRegistry client = fake.Client();
         AuthenticationFailedException error = await Assert.ThrowsAsync<AuthenticationFailedException>(() => client.PingAsync());
-        Assert.Equal($"http://{fake.Server.HostAndPort} refused the credentials for the API (401 Unauthorized).", error.Message);
+        Assert.Equal($"http://{fake.Server.HostAndPort} requires credentials for the API, and none were found for {fake.Server.HostAndPort}.", error.Message);
     }
 
     [Fact]

@@ -101,7 +101,7 @@ public sealed class PagingTests
     }
 
     [Fact]
-    public async Task A_catalog_refused_because_the_credentials_are_is_an_authentication_failure()
+    public async Task A_catalog_refused_for_want_of_credentials_is_an_authentication_failure()
     {
         await using FakeRegistry fake = await StartAsync(context => WriteAsync(context, 401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"authentication required\"}]}"));
         using RemoteRegistry client = fake.Client();
@@ -109,7 +109,7 @@ public sealed class PagingTests
         {
             await foreach (IReadOnlyList<string> _ in client.ListRepositoriesAsync()) { }
         });
-        Assert.Contains("refused the credentials", error.Message, StringComparison.Ordinal);
+        Assert.Equal($"http://{fake.Server.HostAndPort} requires credentials for the API, and none were found for {fake.Server.HostAndPort}.", error.Message);
         Assert.Equal(["/v2/_catalog?n=100", "/v2/"], fake.Requests.Select(r => r.PathAndQuery));
     }
 

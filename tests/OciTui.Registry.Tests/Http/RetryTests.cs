@@ -80,6 +80,18 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task A_connection_that_breaks_mid_answer_is_reported_on_the_first_try()
+    {
+        // Only 429/502/503/504 are retried. The server sends half a head, then closes: a connection closed before any
+        // byte of the answer would be resent by .NET's own handler, after the status line nothing resends but ocitui.
+        await using var server = new RawHttpServer(request => request.Stream.WriteAsync("HTTP/1.1 200 OK\r\nContent-Ty"u8.ToArray()).AsTask());
+        using var client = new RemoteRegistry(new RegistryConnectionOptions { BaseAddress = server.BaseAddress, CredentialHost = server.HostAndPort });
+        RegistryUnreachableException error = await Assert.ThrowsAsync<RegistryUnreachableException>(() => client.PingAsync());
+        Assert.StartsWith($"Cannot reach http://{server.HostAndPort}:", error.Message, StringComparison.Ordinal);
+        Assert.Single(server.RequestHeads);
+    }
+
+    [Fact]
     public async Task A_429_with_retry_after_3_waits_at_least_3_seconds_then_succeeds()
     {
         int calls = 0;

@@ -92,6 +92,24 @@ public sealed class RealRegistryTokenAuthTests(TokenAuthRegistryFixture registry
     }
 
     [RegistryFact]
+    public async Task Without_credentials_a_token_server_that_demands_them_says_none_were_found()
+    {
+        registry.Tokens.RequiredBasic = ("robot", "token-server-secret");
+        try
+        {
+            using RemoteRegistry client = Client();
+            AuthenticationFailedException error = await Assert.ThrowsAsync<AuthenticationFailedException>(() => TagsAsync(client, "granted/anonymous/chart"));
+            Assert.Equal($"The token server {registry.Tokens.Server.BaseAddress.GetLeftPart(UriPartial.Authority)} requires credentials for a token, and none were found for {registry.Host}.",
+                error.Message);
+            Assert.Equal($"Give the profile a username and passwordEnv, or log in with helm registry login {registry.Host} or docker login {registry.Host}.", error.Hint);
+        }
+        finally
+        {
+            registry.Tokens.RequiredBasic = null;
+        }
+    }
+
+    [RegistryFact]
     public async Task Basic_credentials_go_to_the_token_server_and_never_to_the_registry()
     {
         await registry.Seeder.PushChartAsync("granted/basic/chart", new ChartArchiveBuilder("chart", "1.0.0"));

@@ -71,6 +71,25 @@ public sealed class ProfileLoaderTests : IDisposable
         Assert.True(error.IsUsageError);
     }
 
+    [Theory]
+    [InlineData("", "not valid JSON (line 1).")]
+    [InlineData("{\n  'profiles': {}\n}\n", "not valid JSON (line 2).")]
+    [InlineData("{\n  \"profiles\": {}\n}\ntrailing\n", "not valid JSON (line 4).")]
+    [InlineData("{\n  \"profiles\": {\n    \"x\": { \"registry\": \"r.io\", }\n  }\n}\n}\n", "not valid JSON (line 6).")]
+    [InlineData("{\n  \"profiles\": {\n    \"x\": { \"registry\": \"r.io\" }\n", "not valid JSON (line 4).")]
+    [InlineData("[\n  {}\n]\n", "the top level must be a JSON object, not an array (line 1).")]
+    [InlineData("\n\n\"profiles\"\n", "the top level must be a JSON object, not a string (line 3).")]
+    [InlineData("{\n  \"profiles\": {\n    \"x\": { \"registry\": \"a.io\" },\n    \"x\": { \"registry\": \"b.io\" }\n  }\n}\n",
+        "the key \"profiles.x.registry\" is given twice (line 4).")]
+    [InlineData("{\n  \"profiles\": {\n    \"x\": { \"registry\": \"a.io\",\n           \"Registry\": \"b.io\" }\n  }\n}\n",
+        "the key \"profiles.x.Registry\" is given twice, as \"profiles.x.registry\" too: keys ignore case (line 4).")]
+    public void A_malformed_file_is_named_with_the_line_at_fault(string json, string problem)
+    {
+        string file = Write(json);
+        ProfileException error = Assert.Throws<ProfileException>(() => ProfileLoader.Load(file));
+        Assert.Equal($"{file}: {problem}", error.Message);
+    }
+
     [Fact]
     public void A_password_never_appears_in_an_error()
     {

@@ -10,6 +10,7 @@ namespace OciTui.Tests.Cli;
 /// <summary>
 /// Hostile chart archives from a registry: <c>show --values</c> (the preview) refuses them with one clear line and
 /// writes nothing to disk; <c>pull --untar</c> keeps the verified archive it was asked for and unpacks nothing.
+/// The archive came from the registry, not from the user, so both exit 1 (a registry failure), not 2 (bad input).
 /// </summary>
 public sealed class HostileChartPreviewTests : IDisposable
 {
@@ -81,7 +82,7 @@ public sealed class HostileChartPreviewTests : IDisposable
         Assert.True(layer.Length < 4 * 1024 * 1024, $"the {kind} archive is {layer.Length} bytes");
         await using FakeRegistry fake = await Serving(layer);
         CliRun run = await CliRun.RunAsync(["show", $"{fake.Server.HostAndPort}/charts/web:1.0.0", "--values", "--plain-http"], _directory);
-        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(1, run.ExitCode);
         Assert.Equal($"ocitui: {message}\n", run.Error);
         Assert.Empty(run.Out);
         Assert.Empty(Directory.GetFileSystemEntries(_directory));
@@ -93,7 +94,7 @@ public sealed class HostileChartPreviewTests : IDisposable
     {
         await using FakeRegistry fake = await Serving(Build(kind));
         CliRun run = await CliRun.RunAsync(["pull", $"{fake.Server.HostAndPort}/charts/web:1.0.0", "--untar", "--plain-http"], _directory);
-        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(1, run.ExitCode);
         Assert.Equal($"ocitui: {message}\n", run.Error);
         Assert.Equal(["web-1.0.0.tgz"], Directory.GetFileSystemEntries(_directory).Select(Path.GetFileName));
     }

@@ -83,7 +83,7 @@ public sealed class MalformedConfigCommandTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("{\"profiles\":{\"lab\":{\"registry\":\"r.io\",}", null, "not valid JSON.")]
+    [InlineData("{\"profiles\":{\"lab\":{\"registry\":\"r.io\",}", null, "not valid JSON (line 1).")]
     [InlineData("{\"profiles\":{\"lab\":{\"registry\":\"r.io\",\"plainHttp\":\"yes\"}}}", "plainHttp", "must be true or false.")]
     [InlineData("{\"profiles\":{\"lab\":{\"registry\":[\"r.io\"]}}}", "registry", "must be a string.")]
     [InlineData("{\"profiles\":{\"lab\":{\"registry\":\"r.io\",\"username\":\"u\",\"password\":\"hunter2\",\"passwordEnv\":\"PW\"}}}", "password", "give only one of password, passwordEnv and passwordFile.")]

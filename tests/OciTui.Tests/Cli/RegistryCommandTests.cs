@@ -105,6 +105,17 @@ public sealed class RegistryAuthCommandTests(HtpasswdRegistryFixture registry) :
     }
 
     [RegistryFact]
+    public async Task Without_credentials_it_exits_1_saying_none_were_found_and_how_to_give_some()
+    {
+        CliRun run = await CliRun.RunAsync(["tags", $"{registry.Host}/auth/none/chart", "--plain-http"]);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(
+            $"ocitui: http://{registry.Host} requires credentials for the tags of 'auth/none/chart', and none were found for {registry.Host}.\n" +
+            $"hint: Give the profile a username and passwordEnv, or log in with helm registry login {registry.Host} or docker login {registry.Host}.\n",
+            run.Error);
+    }
+
+    [RegistryFact]
     public async Task A_profile_takes_its_password_from_the_environment()
     {
         await registry.Seeder.PushChartAsync("auth/env/chart", new ChartArchiveBuilder("chart", "2.0.0"));
