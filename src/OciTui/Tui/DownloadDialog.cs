@@ -3,6 +3,7 @@ using OciTui.Registry;
 using OciTui.Registry.Browsing;
 using OciTui.Registry.Errors;
 using OciTui.Registry.Inspection;
+using OciTui.Registry.References;
 using OciTui.Registry.Text;
 using OciTui.Registry.Transfers;
 using Terminal.Gui.App;
@@ -34,7 +35,7 @@ public sealed class DownloadDialog : Dialog
         _repository = repository;
         // Pull by digest what the user is looking at: a tag moved meanwhile cannot swap the content.
         _reference = details?.Manifest.Digest.ToString() ?? tag;
-        Title = $"Download {TerminalText.Sanitize(repository, 40)}:{TerminalText.Sanitize(tag, 30)}";
+        Title = $"Download {TerminalText.Sanitize(Reference.Join(repository, tag), 70)}";
         Width = Dim.Percent(90);
         Height = 16;
         FileName = new TextField { X = 12, Y = 0, Width = Dim.Fill(), Text = fileName };

@@ -54,7 +54,8 @@ public sealed class TmuxSession : IDisposable
             ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin",
             ["TERM"] = "xterm-256color",
             ["LANG"] = "C.UTF-8",
-            ["HOME"] = directory,
+            // A home of its own: the working directory may be the repository, and nothing ocitui keeps may land there.
+            ["HOME"] = Directory.CreateTempSubdirectory("ocitui-e2e-home-").FullName,
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
         };
         if (Environment.GetEnvironmentVariable("DOTNET_ROOT") is { Length: > 0 } root) clean["DOTNET_ROOT"] = root;
@@ -145,6 +146,7 @@ public sealed class TmuxSession : IDisposable
     {
         Tmux("kill-server");
         File.Delete(_exitFile);
+        Directory.Delete(_environment["HOME"], recursive: true);
     }
 }
 
