@@ -5,7 +5,7 @@ using OciTui.Registry.Browsing;
 using OciTui.Registry.Http;
 using OciTui.Registry.Versions;
 
-// ocitui-bench versions BASE REPO RUNS [SCREEN]: the version table of REPO as the TUI fills it: list and sort the tags,
+// ocitui-bench versions BASE REPO RUNS [SCREEN [CONCURRENCY]]: the version table of REPO as the TUI fills it: list and sort the tags,
 //   load the first SCREEN rows (a screenful), then all of them. Each run opens a new registry (new connections).
 // ocitui-bench catalog BASE RUNS: the catalog, paged: time to the first page and to the end.
 // Prints one line per measure: "name median-ms min-ms max-ms count", medians over RUNS.
@@ -14,19 +14,20 @@ var invariant = CultureInfo.InvariantCulture;
 switch (command)
 {
     case "versions" when args.Length >= 4:
-        await Versions(new Uri(args[1]), args[2], int.Parse(args[3], invariant), args.Length > 4 ? int.Parse(args[4], invariant) : 38);
+        await Versions(new Uri(args[1]), args[2], int.Parse(args[3], invariant), args.Length > 4 ? int.Parse(args[4], invariant) : 38,
+            args.Length > 5 ? int.Parse(args[5], invariant) : null);
         return 0;
     case "catalog" when args.Length >= 3:
         await Catalog(new Uri(args[1]), int.Parse(args[2], invariant));
         return 0;
     default:
-        Console.Error.WriteLine("usage: ocitui-bench versions BASE REPO RUNS [SCREEN] | catalog BASE RUNS");
+        Console.Error.WriteLine("usage: ocitui-bench versions BASE REPO RUNS [SCREEN [CONCURRENCY]] | catalog BASE RUNS");
         return 2;
 }
 
 static RemoteRegistry Open(Uri baseAddress) => new(new RegistryConnectionOptions { BaseAddress = baseAddress, CredentialHost = baseAddress.Authority });
 
-static async Task Versions(Uri baseAddress, string repository, int runs, int screen)
+static async Task Versions(Uri baseAddress, string repository, int runs, int screen, int? concurrency)
 {
     var tags = new List<double>();
     var first = new List<double>();
@@ -40,7 +41,7 @@ static async Task Versions(Uri baseAddress, string repository, int runs, int scr
         await foreach (IReadOnlyList<string> page in registry.ListTagsAsync(repository)) names.AddRange(page);
         List<string> sorted = TagSorter.Sort(names).Select(t => t.Tag).ToList();
         tags.Add(clock.Elapsed.TotalMilliseconds);
-        var loader = new TagSummaryLoader(registry, repository);
+        var loader = concurrency is int n ? new TagSummaryLoader(registry, repository, n) : new TagSummaryLoader(registry, repository);
         int loaded = 0, failed = 0;
         void OnLoaded(string tag, TagSummary summary)
         {
