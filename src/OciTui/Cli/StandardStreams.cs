@@ -3,9 +3,9 @@ using Microsoft.Win32.SafeHandles;
 namespace OciTui.Cli;
 
 /// <summary>
-/// stdout and stderr for the command line, written to file descriptors 1 and 2 directly. System.Console's streams set
-/// the terminal up on their first write to one (terminfo, a keypad-mode escape on stdout); a command line that prints
-/// text has no use for that. Like System.Console, a reader that went away (<c>ocitui tags x | head -1</c>: EPIPE) or
+/// stdout and stderr for the command line. A terminal or a pipe is written with write(2) directly: System.Console's
+/// streams set the terminal up on their first write to one (terminfo, a keypad-mode escape on stdout), which a
+/// command line that prints text has no use for. Like System.Console, a reader that went away (<c>ocitui tags x | head -1</c>: EPIPE) or
 /// a closed descriptor silently ends the output instead of failing the command.
 /// </summary>
 public static class StandardStreams
@@ -19,7 +19,12 @@ public static class StandardStreams
         {
             try
             {
-                return new FileStream(new SafeFileHandle(descriptor, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+                var stream = new FileStream(new SafeFileHandle(descriptor, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+                // A terminal or a pipe: write(2) as it comes. A regular file (> out, >> log) goes through the console
+                // stream, whose write(2) shares the descriptor's offset and O_APPEND; FileStream would pwrite at its
+                // own offset and overwrite what others wrote to the same file.
+                if (!stream.CanSeek) return stream;
+                stream.Dispose();
             }
             catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
             {
