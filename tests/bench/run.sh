@@ -300,14 +300,14 @@ fi
 # ---------------------------------------------------------------- row 6: startup and size of each build
 if want 6; then
   variants=(aot)
-  [ "$quick" = 1 ] || variants=(fdd r2r single single-r2r aot)
+  [ "$quick" = 1 ] || variants=(fdd r2r single single-trim-r2r aot)
   for v in "${variants[@]}"; do
     dir="$work/build-$v"
     case $v in
-      fdd) label="framework-dependent"; args=(--self-contained false -p:PublishAot=false) ;;
-      r2r) label="framework-dependent + ReadyToRun"; args=(--self-contained false -p:PublishAot=false -p:PublishReadyToRun=true) ;;
-      single) label="self-contained single-file"; args=(--self-contained -p:PublishAot=false -p:PublishSingleFile=true) ;;
-      single-r2r) label="single-file + ReadyToRun"; args=(--self-contained -p:PublishAot=false -p:PublishSingleFile=true -p:PublishReadyToRun=true) ;;
+      fdd) label="framework-dependent"; args=(--self-contained false -p:PublishAot=false -p:PublishSingleFile=false -p:PublishReadyToRun=false) ;;
+      r2r) label="framework-dependent + ReadyToRun"; args=(--self-contained false -p:PublishAot=false -p:PublishSingleFile=false -p:PublishReadyToRun=true) ;;
+      single) label="self-contained single file"; args=(-p:PublishAot=false -p:PublishReadyToRun=false -p:PublishTrimmed=false) ;;
+      single-trim-r2r) label="single file, trimmed + ReadyToRun (cross-publish default)"; args=(-p:PublishAot=false) ;;
       aot) label="Native AOT (shipped)"; args=() ;;
     esac
     say "row 6: publishing $label..."
