@@ -255,7 +255,7 @@ JSON
     for ((i = 0; i < $2 * 20; i++)); do screen | grep -qF -- "$1" && return 0; sleep 0.05; done
     return 1
   }
-  ready=() keys=() hwm=()
+  ready=() keys=() hwm=() listed=() listed_fail='' 
   tui_ok=1
   for ((run = 0; run < runs; run++)); do
     log="$work/frames$run.log"; : > "$log"
@@ -267,7 +267,15 @@ JSON
     # Repositories in catalog order: bench/big100, bench/big1024 (row 1 only), bench/many, bench/one, bench/versions.
     for _ in "${sizes[@]}"; do tmux send-keys -t "$session" j; done
     tmux send-keys -t "$session" Enter
-    if ! wait_for 0.99.99 15; then tui_ok=0; say "row 5: the 10,000 tags did not appear"; break; fi
+    t0=$(date +%s%N)
+    if ! wait_for 0.99.99 "${TUI_WAIT:-60}"; then
+      hwm+=("$(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status")")
+      tui_ok=0; listed_fail=">${TUI_WAIT:-60}000"
+      say "row 5: the 10,000 tags did not appear within ${TUI_WAIT:-60} s"
+      tmux kill-session -t "$session" 2>/dev/null || true
+      break
+    fi
+    listed+=("$(( ($(date +%s%N) - t0) / 1000000 ))")
     sleep 1                                   # the version table of the rows in view
     before=$(grep -c '^key ' "$log" || true)
     tmux send-keys -t "$session" /
@@ -286,14 +294,20 @@ JSON
   done
   med() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { if (NR) print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
   maxv() { printf '%s\n' "$@" | sort -n | tail -1; }
+  # Polled on the screen every 50 ms: works without the frame log.
+  if [ -n "$listed_fail" ]; then v=$listed_fail; else v=$(med "${listed[@]}"); fi
+  row 5 "TUI, Enter to 10,000 tags listed (screen polled), ms" "$v" "-" "-" "-" "-" "-"
   if [ "$tui_ok" = 1 ] && [ ${#ready[@]} -gt 0 ]; then
     v=$(med "${ready[@]}"); row 5 "TUI, start to first screen, ms" "$v" "-" "-" "-" "< 300 ms" "$(verdict "$v" 299.99)"
     v=$(med "${keys[@]}"); w=$(maxv "${keys[@]}")
     row 5 "TUI, filter key over 10,000 tags, ms (max $w)" "$v" "-" "-" "-" "< 16 ms" "$(verdict "$v" 15.99)"
     v=$(mib "$(maxv "${hwm[@]}")"); row 5 "TUI, peak RSS with 10,000 tags, MiB" "$v" "-" "-" "-" "< 100 MiB" "$(verdict "$v" 99.99)"
   else
-    row 5 "TUI (needs OCITUI_FRAME_LOG support)" "n/a" "-" "-" "-" "-" "not run"
-    [ ${#hwm[@]} -gt 0 ] && row 5 "TUI, peak RSS with 10,000 tags, MiB" "$(mib "$(maxv "${hwm[@]}")")" "-" "-" "-" "< 100 MiB" "$(verdict "$(mib "$(maxv "${hwm[@]}")")" 99.99)"
+    row 5 "TUI, first screen and filter key (need the tags listed and the frame log)" "n/a" "-" "-" "-" "-" "not run"
+    if [ ${#hwm[@]} -gt 0 ]; then
+      v=$(mib "$(maxv "${hwm[@]}")")
+      row 5 "TUI, peak RSS so far (10,000 tags loading), MiB" "$v" "-" "-" "-" "< 100 MiB" "$(verdict "$v" 99.99)"
+    fi
   fi
 fi
 
