@@ -13,7 +13,7 @@ namespace OciTui.Registry.Http;
 /// <summary>A remote registry speaking the OCI distribution API (<c>/v2/</c> under the base address).</summary>
 public sealed class RemoteRegistry : IRegistry
 {
-    public const int CatalogPageSize = 100;
+    public const int CatalogPageSize = 1000;
     public const int TagPageSize = 1000;
 
     private readonly HttpClient _http;

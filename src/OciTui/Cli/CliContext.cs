@@ -20,7 +20,10 @@ public sealed record CliContext
 
     public CredentialEnvironment Credentials => new(GetVariable, HomeDirectory);
 
-    public static CliContext Process(TextWriter stdout, TextWriter stderr) => new() { Out = stdout, Error = stderr, Input = Console.In };
+    /// <remarks>Standard input is read as a plain stream: <see cref="Console.In"/> would set the terminal up (terminfo,
+    /// keypad mode escapes on stdout) on every run, for the one option that reads it (--password-stdin).</remarks>
+    public static CliContext Process(TextWriter stdout, TextWriter stderr) =>
+        new() { Out = stdout, Error = stderr, Input = new StreamReader(Console.OpenStandardInput(), new System.Text.UTF8Encoding(false)) };
 
     private static IRegistry DefaultOpen(Profile profile, CliContext context) =>
         RegistryFactory.Open(profile, context.Credentials, warning => context.Error.WriteLine($"warning: {warning}"));

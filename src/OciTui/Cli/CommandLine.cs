@@ -26,8 +26,11 @@ public static class CommandLine
     public static RootCommand Build(CliContext context)
     {
         var common = new CommonOptions();
-        var profile = new Argument<string?>("PROFILE") { Description = "The profile to open first.", Arity = ArgumentArity.ZeroOrOne };
-        var root = new RootCommand("ocitui: browse Helm charts and other artifacts in OCI registries, and pull them verified.")
+        // Hidden: System.CommandLine would print a root argument in every subcommand's usage (ocitui [<PROFILE>] pull ...);
+        // the description says how to open the terminal UI instead.
+        var profile = new Argument<string?>("PROFILE") { Description = "The profile to open first.", Arity = ArgumentArity.ZeroOrOne, Hidden = true };
+        var root = new RootCommand("ocitui: browse Helm charts and other artifacts in OCI registries, and pull them verified.\n"
+            + "Run 'ocitui [PROFILE]' in a terminal for the terminal UI (opening PROFILE first), or a command below in scripts.")
         {
             profile,
             ReposCommand.Create(common, context),

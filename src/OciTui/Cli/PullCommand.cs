@@ -13,8 +13,8 @@ public static class PullCommand
     public static Command Create(CommonOptions common, CliContext context)
     {
         var reference = new Argument<string>("REF") { Description = "REF[:TAG|@DIGEST]; without a tag or --version, the newest semantic version." };
-        var version = new Option<string?>("--version") { Description = "The chart version to pull (helm's '+' is '_' in tags)." };
-        var directory = new Option<string?>("--destination", "-d") { Description = "The directory the chart is written to (default: the working directory)." };
+        var version = new Option<string?>("--version") { HelpName = "VERSION", Description = "The chart version to pull (helm's '+' is '_' in tags)." };
+        var directory = new Option<string?>("--destination", "-d") { HelpName = "DIR", Description = "The directory the chart is written to (default: the working directory)." };
         var untar = new Option<bool>("--untar") { Description = "Also unpack the chart into the directory." };
         var provenance = new Option<bool>("--prov") { Description = "Also download the provenance file, when the chart has one." };
         var json = new Option<bool>("--json") { Description = "Write one JSON document to stdout." };

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Globalization;
+using OciTui.Registry;
+using OciTui.Registry.Browsing;
+using OciTui.Registry.Http;
+using OciTui.Registry.Versions;
+
+// ocitui-bench versions BASE REPO RUNS [SCREEN [CONCURRENCY]]: the version table of REPO as the TUI fills it: list and sort the tags,
+//   load the first SCREEN rows (a screenful), then all of them. Each run opens a new registry (new connections).
+// ocitui-bench catalog BASE RUNS: the catalog, paged: time to the first page and to the end.
+// Prints one line per measure: "name median-ms min-ms max-ms count", medians over RUNS.
+string command = args.Length > 0 ? args[0] : "";
+var invariant = CultureInfo.InvariantCulture;
+switch (command)
+{
+    case "versions" when args.Length >= 4:
+        await Versions(new Uri(args[1]), args[2], int.Parse(args[3], invariant), args.Length > 4 ? int.Parse(args[4], invariant) : 38,
+            args.Length > 5 ? int.Parse(args[5], invariant) : null);
+        return 0;
+    case "catalog" when args.Length >= 3:
+        await Catalog(new Uri(args[1]), int.Parse(args[2], invariant));
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: ocitui-bench versions BASE REPO RUNS [SCREEN [CONCURRENCY]] | catalog BASE RUNS");
+        return 2;
+}
+
+static RemoteRegistry Open(Uri baseAddress) => new(new RegistryConnectionOptions { BaseAddress = baseAddress, CredentialHost = baseAddress.Authority });
+
+static async Task Versions(Uri baseAddress, string repository, int runs, int screen, int? concurrency)
+{
+    var tags = new List<double>();
+    var first = new List<double>();
+    var all = new List<double>();
+    int rows = 0, errors = 0;
+    for (int run = 0; run < runs; run++)
+    {
+        using RemoteRegistry registry = Open(baseAddress);
+        var clock = Stopwatch.StartNew();
+        var names = new List<string>();
+        await foreach (IReadOnlyList<string> page in registry.ListTagsAsync(repository)) names.AddRange(page);
+        List<string> sorted = TagSorter.Sort(names).Select(t => t.Tag).ToList();
+        tags.Add(clock.Elapsed.TotalMilliseconds);
+        var loader = concurrency is int n ? new TagSummaryLoader(registry, repository, n) : new TagSummaryLoader(registry, repository);
+        int loaded = 0, failed = 0;
+        void OnLoaded(string tag, TagSummary summary)
+        {
+            Interlocked.Increment(ref loaded);
+            if (summary.Error is not null || summary.AppVersion is null) Interlocked.Increment(ref failed);
+        }
+        await loader.LoadAsync(sorted.Take(screen), OnLoaded, CancellationToken.None);
+        first.Add(clock.Elapsed.TotalMilliseconds);
+        await loader.LoadAsync(sorted, OnLoaded, CancellationToken.None);
+        all.Add(clock.Elapsed.TotalMilliseconds);
+        rows = loaded;
+        errors = failed;
+    }
+    Print("tags", tags, rows);
+    Print("first-screen", first, Math.Min(screen, rows));
+    Print("all-rows", all, rows);
+    Console.WriteLine($"errors 0 0 0 {errors}");
+}
+
+static async Task Catalog(Uri baseAddress, int runs)
+{
+    var first = new List<double>();
+    var end = new List<double>();
+    int count = 0;
+    for (int run = 0; run < runs; run++)
+    {
+        using RemoteRegistry registry = Open(baseAddress);
+        var clock = Stopwatch.StartNew();
+        int seen = 0;
+        bool firstPage = true;
+        await foreach (IReadOnlyList<string> page in registry.ListRepositoriesAsync())
+        {
+            if (firstPage) first.Add(clock.Elapsed.TotalMilliseconds);
+            firstPage = false;
+            seen += page.Count;
+        }
+        end.Add(clock.Elapsed.TotalMilliseconds);
+        count = seen;
+    }
+    Print("first-page", first, count);
+    Print("all-pages", end, count);
+}
+
+static void Print(string name, List<double> values, int count)
+{
+    values.Sort();
+    double median = values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} {median:0.0} {values[0]:0.0} {values[^1]:0.0} {count}"));
+}
