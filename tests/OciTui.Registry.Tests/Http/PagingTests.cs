@@ -110,7 +110,7 @@ public sealed class PagingTests
             await foreach (IReadOnlyList<string> _ in client.ListRepositoriesAsync()) { }
         });
         Assert.Equal($"http://{fake.Server.HostAndPort} requires credentials for the API, and none were found for {fake.Server.HostAndPort}.", error.Message);
-        Assert.Equal(["/v2/_catalog?n=100", "/v2/"], fake.Requests.Select(r => r.PathAndQuery));
+        Assert.Equal([$"/v2/_catalog?n={RemoteRegistry.CatalogPageSize}", "/v2/"], fake.Requests.Select(r => r.PathAndQuery));
     }
 
     [Fact]
