@@ -26,43 +26,80 @@ public sealed class SemanticVersion : IComparable<SemanticVersion>, IEquatable<S
     public string Original { get; }
     public bool IsPrerelease => Prerelease.Count > 0;
 
+    /// <summary>
+    /// Parses without allocating for the tags that are not versions, and with one allocation (the version) for those
+    /// that are: <c>ocitui tags</c> parses every tag of repositories that hold tens of thousands.
+    /// </summary>
     public static bool TryParse(string? text, out SemanticVersion? version)
     {
         version = null;
         if (string.IsNullOrEmpty(text) || text.Length > 256) return false;
-        string s = text.Replace('_', '+');
+        ReadOnlySpan<char> s = text;
         if (s[0] is 'v' or 'V') s = s[1..];
+
+        // Build metadata after the first '+' (or '_', as helm writes '+' in a tag); it may hold neither again.
         string? build = null;
-        int plus = s.IndexOf('+', StringComparison.Ordinal);
+        int plus = s.IndexOfAny('+', '_');
         if (plus >= 0)
         {
-            build = s[(plus + 1)..];
+            ReadOnlySpan<char> metadata = s[(plus + 1)..];
+            if (!AreIdentifiers(metadata, numericRule: false)) return false;
+            build = metadata.ToString();
             s = s[..plus];
-            if (!Identifiers(build, numericRule: false)) return false;
         }
+
         string[] prerelease = [];
-        int dash = s.IndexOf('-', StringComparison.Ordinal);
+        int dash = s.IndexOf('-');
         if (dash >= 0)
         {
-            string pre = s[(dash + 1)..];
+            ReadOnlySpan<char> pre = s[(dash + 1)..];
+            if (!AreIdentifiers(pre, numericRule: true)) return false;
+            prerelease = pre.ToString().Split('.');
             s = s[..dash];
-            if (!Identifiers(pre, numericRule: true)) return false;
-            prerelease = pre.Split('.');
         }
-        string[] core = s.Split('.');
-        if (core.Length != 3 || !core.All(IsNumber)) return false;
-        if (!ulong.TryParse(core[0], NumberStyles.None, CultureInfo.InvariantCulture, out ulong major)
-            || !ulong.TryParse(core[1], NumberStyles.None, CultureInfo.InvariantCulture, out ulong minor)
-            || !ulong.TryParse(core[2], NumberStyles.None, CultureInfo.InvariantCulture, out ulong patch)) return false;
+
+        if (!TakeNumber(ref s, out ulong major) || !TakeDot(ref s) || !TakeNumber(ref s, out ulong minor) || !TakeDot(ref s)
+            || !TakeNumber(ref s, out ulong patch) || !s.IsEmpty) return false;
         version = new SemanticVersion(major, minor, patch, prerelease, build, text);
         return true;
     }
 
-    private static bool IsNumber(string part) => part.Length > 0 && part.All(char.IsAsciiDigit) && (part.Length == 1 || part[0] != '0');
+    /// <summary>A numeric identifier at the start of <paramref name="s"/>: digits, no leading zero, within ulong.</summary>
+    private static bool TakeNumber(ref ReadOnlySpan<char> s, out ulong value)
+    {
+        value = 0;
+        int length = 0;
+        while (length < s.Length && char.IsAsciiDigit(s[length])) length++;
+        if (!IsNumber(s[..length]) || !ulong.TryParse(s[..length], NumberStyles.None, CultureInfo.InvariantCulture, out value)) return false;
+        s = s[length..];
+        return true;
+    }
 
-    private static bool Identifiers(string text, bool numericRule) =>
-        text.Length > 0 && text.Split('.').All(id => id.Length > 0 && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
-            && (!numericRule || !id.All(char.IsAsciiDigit) || IsNumber(id)));
+    private static bool TakeDot(ref ReadOnlySpan<char> s)
+    {
+        if (s.IsEmpty || s[0] != '.') return false;
+        s = s[1..];
+        return true;
+    }
+
+    private static bool IsNumber(ReadOnlySpan<char> part) => part.Length > 0 && !part.ContainsAnyExceptInRange('0', '9') && (part.Length == 1 || part[0] != '0');
+
+    /// <summary>Dot-separated, non-empty identifiers of letters, digits and '-'; with the numeric rule, no leading zero on a number.</summary>
+    private static bool AreIdentifiers(ReadOnlySpan<char> text, bool numericRule)
+    {
+        if (text.IsEmpty) return false;
+        foreach (Range range in text.Split('.'))
+        {
+            ReadOnlySpan<char> id = text[range];
+            if (id.IsEmpty) return false;
+            foreach (char c in id)
+            {
+                if (!char.IsAsciiLetterOrDigit(c) && c != '-') return false;
+            }
+            if (numericRule && !id.ContainsAnyExceptInRange('0', '9') && !IsNumber(id)) return false;
+        }
+        return true;
+    }
 
     public int CompareTo(SemanticVersion? other)
     {

@@ -30,7 +30,28 @@ public sealed class SemanticVersionTests
     [InlineData("1.2.3-01")]
     [InlineData("1.2.3-")]
     [InlineData("sha256-abc")]
+    [InlineData("1.2.3.4")]
+    [InlineData("1..3")]
+    [InlineData("1.2.3+")]
+    [InlineData("1.2.3+a_b")]
+    [InlineData("1.2.3+a+b")]
+    [InlineData("1.2.3-a..b")]
+    [InlineData("1.2.3-a$b")]
+    [InlineData("18446744073709551616.0.0")]
+    [InlineData("v")]
+    [InlineData("1.2.-3")]
     public void Non_versions_are_refused(string text) => Assert.False(SemanticVersion.TryParse(text, out _));
+
+    [Theory]
+    [InlineData("V2.0.0-rc.1_build-5", 2, 0, 0, "rc.1", "build-5")]
+    [InlineData("1.2.3-rc_1", 1, 2, 3, "rc", "1")]
+    [InlineData("0.0.0-0a.x-y", 0, 0, 0, "0a.x-y", null)]
+    [InlineData("18446744073709551615.0.1+exp.sha.5114f85", 18446744073709551615, 0, 1, "", "exp.sha.5114f85")]
+    public void Every_part_is_read(string text, ulong major, ulong minor, ulong patch, string prerelease, string? build)
+    {
+        SemanticVersion v = Parse(text);
+        Assert.Equal((major, minor, patch, prerelease, build, text), (v.Major, v.Minor, v.Patch, string.Join('.', v.Prerelease), v.Build, v.Original));
+    }
 
     [Fact]
     public void Tags_sort_newest_first_with_other_tags_after()
