@@ -64,7 +64,7 @@ public sealed class RemoteRegistry : IRegistry
     {
         RequireRepository(repository);
         Uri first = new(_apiBase, $"{repository}/tags/list?n={TagPageSize}");
-        await foreach (byte[] page in PagesAsync(first, [Scopes.Pull(repository)], $"the tags of '{repository}'", catalog: false, cancellationToken).ConfigureAwait(false))
+        await foreach (byte[] page in PagesAsync(first, [Scopes.Pull(repository)], $"repository '{repository}'", catalog: false, cancellationToken).ConfigureAwait(false))
         {
             TagList parsed = ManifestParser.Deserialize(page, RegistryJsonContext.Default.TagList, "tag list");
             yield return parsed.Tags?.Where(ReferenceGrammar.IsValidTag).ToList() ?? [];

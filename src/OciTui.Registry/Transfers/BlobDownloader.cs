@@ -28,7 +28,7 @@ public sealed class BlobDownloader(IRegistry registry)
     {
         Digest digest = DescriptorRules.Validate(descriptor, "layer");
         if (!overwrite && File.Exists(destination))
-            throw new InvalidInputException($"{destination} already exists; remove it or choose to overwrite.");
+            throw new DestinationExistsException(destination);
         string partial = PartialPathFor(destination);
 
         using IncrementalHash hash = digest.CreateHasher();

@@ -18,9 +18,10 @@ public static class PullCommand
         var untar = new Option<bool>("--untar") { Description = "Also unpack the chart into the directory." };
         var provenance = new Option<bool>("--prov") { Description = "Also download the provenance file, when the chart has one." };
         var json = new Option<bool>("--json") { Description = "Write one JSON document to stdout." };
+        var force = new Option<bool>("--force") { Description = "Replace a file of the same name (without it, an existing file is kept and the pull stops)." };
         var command = new Command("pull", "Download a chart's archive, verify its size and sha256, and save it as <chart>-<version>.tgz.")
         {
-            reference, version, directory, untar, provenance, json,
+            reference, version, directory, untar, provenance, json, force,
         };
         common.AddTo(command);
         command.SetAction((result, token) => CommandRunner.RunAsync(context, result, common, async () =>
@@ -32,8 +33,20 @@ public static class PullCommand
                 ?? (wanted is not null ? HelmTags.FromVersion(wanted) : await ShowCommand.NewestTagAsync(resolved, token));
 
             string destination = Path.GetFullPath(result.GetValue(directory) ?? ".", context.WorkingDirectory);
-            var request = new PullRequest(resolved.Repository!, tagOrDigest, destination) { IncludeProvenance = result.GetValue(provenance) };
-            PullResult pulled = await ChartPuller.PullAsync(resolved.Registry, request, null, token);
+            var request = new PullRequest(resolved.Repository!, tagOrDigest, destination)
+            {
+                IncludeProvenance = result.GetValue(provenance),
+                Overwrite = result.GetValue(force),
+            };
+            PullResult pulled;
+            try
+            {
+                pulled = await ChartPuller.PullAsync(resolved.Registry, request, null, token);
+            }
+            catch (DestinationExistsException e)
+            {
+                throw new DestinationExistsException(e.Path) { Hint = "Remove it, or pass --force to replace it." };
+            }
             string? unpacked = result.GetValue(untar) ? await ChartArchive.ExtractAsync(pulled.Path, destination, token) : null;
 
             if (result.GetValue(json))

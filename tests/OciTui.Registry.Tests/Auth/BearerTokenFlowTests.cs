@@ -129,7 +129,7 @@ public sealed class BearerTokenFlowTests
         await using TokenWorld world = await TokenWorld.StartAsync();
         using RemoteRegistry client = world.Registry.Client();
         AccessDeniedException error = await Assert.ThrowsAsync<AccessDeniedException>(() => TagsAsync(client, "charts/secret"));
-        Assert.Equal($"Access to the tags of 'charts/secret' on http://{world.Registry.Server.HostAndPort} is denied: the token does not grant it (insufficient_scope).", error.Message);
+        Assert.Equal($"Access to repository 'charts/secret' on http://{world.Registry.Server.HostAndPort} is denied: the token does not grant it (insufficient_scope).", error.Message);
         // Anonymous, then with the token; the refused token is fetched once more, and the same answer ends it: no loop.
         Assert.Equal(2, world.Registry.Requests.Count);
         Assert.Equal(2, world.TokensIssued);

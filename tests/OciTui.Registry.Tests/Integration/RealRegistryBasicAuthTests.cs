@@ -44,7 +44,7 @@ public sealed class RealRegistryBasicAuthTests(HtpasswdRegistryFixture registry)
         {
             await foreach (IReadOnlyList<string> _ in client.ListTagsAsync("auth/chart")) { }
         });
-        Assert.Equal($"http://{registry.Host} requires credentials for the tags of 'auth/chart', and none were found for {registry.Host}.", error.Message);
+        Assert.Equal($"http://{registry.Host} requires credentials for repository 'auth/chart', and none were found for {registry.Host}.", error.Message);
         Assert.Equal(NoCredentialsHint, error.Hint);
     }
 

@@ -83,6 +83,12 @@ public sealed class RealRegistryTests(AnonymousRegistryFixture registry) : IClas
         Assert.Contains("not found", missing.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("MANIFEST_UNKNOWN", missing.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', missing.Message);
+
+        NotFoundException noRepository = await Assert.ThrowsAsync<NotFoundException>(async () =>
+        {
+            await foreach (IReadOnlyList<string> _ in client.ListTagsAsync("it/nothing/here")) { }
+        });
+        Assert.Equal($"Repository 'it/nothing/here' not found on http://{registry.Host} (NAME_UNKNOWN: repository name not known to registry).", noRepository.Message);
     }
 
     [RegistryFact]

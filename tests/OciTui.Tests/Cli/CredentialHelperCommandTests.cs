@@ -80,7 +80,7 @@ public sealed class CredentialHelperCommandTests(HtpasswdRegistryFixture registr
         CliRun run = await TagsAsync("helper/wrong/chart", Environment(bin, new { credsStore = "wrong" }));
         Assert.Equal(1, run.ExitCode);
         run.AssertOneCleanErrorLine();
-        Assert.StartsWith($"ocitui: http://{registry.Host} refused the credentials for the tags of 'helper/wrong/chart' (401 Unauthorized)", run.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"ocitui: http://{registry.Host} refused the credentials for repository 'helper/wrong/chart' (401 Unauthorized)", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("helper-secret-that-is-wrong", run.Out + run.Error, StringComparison.Ordinal);
     }
 

@@ -102,10 +102,17 @@ public sealed class LayoutCommandTests : IDisposable
     public async Task Pull_refuses_to_replace_an_existing_file()
     {
         await File.WriteAllTextAsync(Path.Combine(_directory, "hello-0.1.0.tgz"), "mine");
+        string file = Path.Combine(_directory, "hello-0.1.0.tgz");
         CliRun run = await Run("pull", "demo/charts/hello:0.1.0");
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("already exists", run.Error, StringComparison.Ordinal);
-        Assert.Equal("mine", await File.ReadAllTextAsync(Path.Combine(_directory, "hello-0.1.0.tgz")));
+        Assert.Equal($"ocitui: {file} already exists; nothing was downloaded.\nhint: Remove it, or pass --force to replace it.\n", run.Error);
+        Assert.Equal("mine", await File.ReadAllTextAsync(file));
+
+        CliRun forced = await Run("pull", "demo/charts/hello:0.1.0", "--force");
+        Assert.Equal(0, forced.ExitCode);
+        Assert.Contains("(verified)", forced.Out, StringComparison.Ordinal);
+        Assert.NotEqual("mine", await File.ReadAllTextAsync(file));
+        Assert.Empty(Directory.GetFiles(_directory, "*.partial*"));
     }
 
     [Fact]

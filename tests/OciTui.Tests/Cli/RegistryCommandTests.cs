@@ -110,7 +110,7 @@ public sealed class RegistryAuthCommandTests(HtpasswdRegistryFixture registry) :
         CliRun run = await CliRun.RunAsync(["tags", $"{registry.Host}/auth/none/chart", "--plain-http"]);
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(
-            $"ocitui: http://{registry.Host} requires credentials for the tags of 'auth/none/chart', and none were found for {registry.Host}.\n" +
+            $"ocitui: http://{registry.Host} requires credentials for repository 'auth/none/chart', and none were found for {registry.Host}.\n" +
             $"hint: Give the profile a username and passwordEnv, or log in with helm registry login {registry.Host} or docker login {registry.Host}.\n",
             run.Error);
     }
