@@ -68,7 +68,7 @@ public sealed class MainWindow : Runnable
     public DetailsPane Details { get; }
     public Label StatusLine { get; }
 
-    /// <summary>The message on the right of the status line: a warning from a registry, what was saved or copied.</summary>
+    /// <summary>A message shown in place of the keys on the status line until the next key: a registry's warning, what was saved.</summary>
     public string? Notice { get; private set; }
 
     /// <summary>The most recent load, for tests to await. Setting it watches the load for a failure nobody expected.</summary>
