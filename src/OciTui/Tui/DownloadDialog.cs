@@ -72,9 +72,6 @@ public sealed class DownloadDialog : Dialog
     /// <summary>The transfer itself, on the thread pool: what must end before the process exits.</summary>
     public Task Transfer { get; private set; } = Task.CompletedTask;
 
-    /// <summary>Raised when a dialog opens, so tests can drive it.</summary>
-    public static event Action<DownloadDialog>? Opened;
-
     /// <summary>
     /// Opens the dialog (from a key handler, never a timer: Terminal.Gui's timer lock would deadlock the progress
     /// updates) and returns when it closes, with the download's task so the caller can wait for it at exit.
@@ -91,7 +88,6 @@ public sealed class DownloadDialog : Dialog
             fileName = "chart.tgz";
         }
         using var dialog = new DownloadDialog(app, registry, repository, tag, details, fileName, directory);
-        Opened?.Invoke(dialog);
         app.Run(dialog);
         dialog._closed = true;
         dialog._cancel.Cancel();

@@ -56,8 +56,6 @@ public class ListPane : FrameView
         SelectionChanged?.Invoke();
     }
 
-    public IReadOnlyList<string> Items => _items;
-
     /// <summary>The index into <see cref="Items"/> of the selected row, or null.</summary>
     public int? SelectedIndex =>
         Status is null && List.SelectedItem is int row && row >= 0 && row < Source.Count ? Source.ItemAt(row) : null;
@@ -172,8 +170,6 @@ public class ListPane : FrameView
             yield return line.ToString();
         }
     }
-
-    public bool IsFiltering => Filter.Visible;
 
     public void ShowFilter()
     {

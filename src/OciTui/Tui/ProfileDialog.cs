@@ -77,14 +77,10 @@ public sealed class ProfileDialog : Dialog
     /// <summary>The draft that was saved, or null when the dialog was cancelled.</summary>
     public ProfileDraft? Saved { get; private set; }
 
-    /// <summary>Raised when a dialog opens, so tests can drive it.</summary>
-    public static event Action<ProfileDialog>? Opened;
-
     /// <summary>Shows the dialog until it is saved or cancelled; returns the saved draft or null.</summary>
     public static ProfileDraft? Run(IApplication app, ProfileDraft? original, string file, Func<ProfileDraft, string?> save)
     {
         using var dialog = new ProfileDialog(app, original, file, save);
-        Opened?.Invoke(dialog);
         app.Run(dialog);
         return dialog.Saved;
     }

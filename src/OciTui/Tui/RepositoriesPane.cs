@@ -20,8 +20,6 @@ public sealed class RepositoriesPane : ListPane
 
     public RepositoriesPane() : base("_Repositories") => SetStatus(Idle);
 
-    public IReadOnlyList<string> Names => _names;
-
     public string? Selected => SelectedIndex is int i && i < _names.Count ? _names[i] : null;
 
     public async Task LoadAsync(IRegistry registry, Profile profile)

@@ -22,25 +22,22 @@ public sealed class TagsPane : ListPane
     private IReadOnlyList<SortedTag> _tags = [];
     private TagSummaryLoader? _summaries;
     private int _tagWidth = 12;
+    // The most recent load of the rows in view: a tag load waits for its first screenful.
+    private Task _rowsLoading = Task.CompletedTask;
 
     public TagsPane() : base("_Tags")
     {
         SetStatus(Idle);
         List.ViewportChanged += (_, e) =>
         {
-            if (e.NewViewport.Y != e.OldViewport.Y || e.NewViewport.Height != e.OldViewport.Height) RowsLoading = LoadRowsInViewAsync();
+            if (e.NewViewport.Y != e.OldViewport.Y || e.NewViewport.Height != e.OldViewport.Height) _rowsLoading = LoadRowsInViewAsync();
         };
-        RowsChanged += () => RowsLoading = LoadRowsInViewAsync();
+        RowsChanged += () => _rowsLoading = LoadRowsInViewAsync();
     }
 
     public string? Repository { get; private set; }
 
-    public IReadOnlyList<SortedTag> Tags => _tags;
-
     public SortedTag? Selected => SelectedIndex is int i && i < _tags.Count ? _tags[i] : null;
-
-    /// <summary>The most recent load of the rows in view, for tests to await.</summary>
-    public Task RowsLoading { get; private set; } = Task.CompletedTask;
 
     public async Task LoadAsync(IRegistry registry, string repository)
     {
@@ -70,7 +67,7 @@ public sealed class TagsPane : ListPane
             // The cursor starts on the newest stable version, what helm pull takes without --version; prereleases stay above it.
             int newest = Math.Max(0, _tags.ToList().FindIndex(t => t.IsSemver && !t.IsPrerelease));
             SetItems(_tags.Select(t => Row(t, null, _tagWidth)).ToList(), newest);
-            await RowsLoading;
+            await _rowsLoading;
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {

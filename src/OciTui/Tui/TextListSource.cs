@@ -25,8 +25,6 @@ public sealed class TextListSource : IListDataSource
 
     public bool SuspendCollectionChangedEvent { get; set; }
 
-    public string Filter => _filter;
-
     /// <summary>The item index behind a row.</summary>
     public int ItemAt(int row) => _visible is null ? row : _visible[row];
 
