@@ -12,16 +12,24 @@ public sealed class TestCertificates : IDisposable
 {
     private readonly ECDsa _caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
 
+    // Every certificate shares the CA's window: a leaf may not outlive its issuer, and a second reading of the clock
+    // (a token server started later in the run) would ask for a notAfter past the CA's.
+    private readonly DateTimeOffset _notBefore;
+    private readonly DateTimeOffset _notAfter;
+
     public TestCertificates()
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("ocitui-certs-").FullName;
-        DateTimeOffset now = DateTimeOffset.UtcNow;
+        // Whole seconds: a certificate stores no fraction, and the issuer check compares against the stored value.
+        DateTimeOffset now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        _notBefore = now.AddMinutes(-5);
+        _notAfter = now.AddDays(1);
 
         var caRequest = new CertificateRequest("CN=ocitui test CA", _caKey, HashAlgorithmName.SHA256);
         caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         caRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(caRequest.PublicKey, false));
-        Ca = caRequest.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(1));
+        Ca = caRequest.CreateSelfSigned(_notBefore, _notAfter);
         CaPemPath = Write("ca.pem", Ca.ExportCertificatePem());
 
         using var serverKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -33,7 +41,7 @@ public sealed class TestCertificates : IDisposable
         serverRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         serverRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
         serverRequest.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
-        using X509Certificate2 server = serverRequest.Create(Ca, now.AddMinutes(-5), now.AddDays(1), SerialNumber());
+        using X509Certificate2 server = serverRequest.Create(Ca, _notBefore, _notAfter, SerialNumber());
         ServerCertificatePemPath = Write("server.crt", server.ExportCertificatePem());
         ServerKeyPemPath = Write("server.key", serverKey.ExportPkcs8PrivateKeyPem());
         // Kestrel needs the key attached; a PKCS#12 round trip gives a certificate SslStream can use on every platform.
@@ -58,12 +66,11 @@ public sealed class TestCertificates : IDisposable
     /// <summary>A certificate for signing tokens, issued by the CA, and its key: what a token server puts in a JWT's <c>x5c</c>.</summary>
     public (X509Certificate2 Certificate, ECDsa Key) IssueSigningCertificate()
     {
-        DateTimeOffset now = DateTimeOffset.UtcNow;
         var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest("CN=ocitui test token issuer", key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
-        return (request.Create(Ca, now.AddMinutes(-5), now.AddDays(1), SerialNumber()), key);
+        return (request.Create(Ca, _notBefore, _notAfter, SerialNumber()), key);
     }
 
     private string Write(string name, string pem)
