@@ -30,15 +30,27 @@ public static class RegistryErrorReader
         {
             // An error body that is too large or cut short adds nothing the status does not say.
         }
+        string? anonymousFor = null;
+        bool anonymous = response.StatusCode == HttpStatusCode.Unauthorized && response.RequestMessage?.Options.TryGetValue(NoCredentialsFor, out anonymousFor) == true;
         if (response.StatusCode == HttpStatusCode.Unauthorized && IsInsufficientScope(response))
         {
+            if (anonymous)
+            {
+                // Docker Hub and others answer an anonymous pull of a private or missing repository this way: "your
+                // credentials lack permission" would send the user looking for a fault in credentials they never gave.
+                string host = TerminalText.Sanitize(anonymousFor!, 100);
+                return new AccessDeniedException($"Access to {what} on {address} is denied without credentials (insufficient_scope).", response.StatusCode, errors)
+                {
+                    Hint = $"The repository may be private or may not exist. Give the profile a username and passwordEnv, or log in with helm registry login {host} or docker login {host}.",
+                };
+            }
             return new AccessDeniedException($"Access to {what} on {address} is denied: the token does not grant it (insufficient_scope).", response.StatusCode, errors)
             {
                 Hint = "The credentials are valid but lack permission for this repository.",
             };
         }
-        if (response.StatusCode == HttpStatusCode.Unauthorized && response.RequestMessage?.Options.TryGetValue(NoCredentialsFor, out string? host) == true)
-            return NoCredentials(address, what, host, response.StatusCode, errors);
+        if (anonymous)
+            return NoCredentials(address, what, anonymousFor!, response.StatusCode, errors);
         return Create(response.StatusCode, errors, what, address);
     }
 

@@ -127,11 +127,24 @@ public sealed class BearerTokenFlowTests
     public async Task A_repository_outside_the_grant_is_denied_after_one_retry()
     {
         await using TokenWorld world = await TokenWorld.StartAsync();
-        using RemoteRegistry client = world.Registry.Client();
+        using RemoteRegistry client = world.Registry.Client(new StaticCredentials("robot", "pa55"));
         AccessDeniedException error = await Assert.ThrowsAsync<AccessDeniedException>(() => TagsAsync(client, "charts/secret"));
         Assert.Equal($"Access to repository 'charts/secret' on http://{world.Registry.Server.HostAndPort} is denied: the token does not grant it (insufficient_scope).", error.Message);
+        Assert.Equal("The credentials are valid but lack permission for this repository.", error.Hint);
         // Anonymous, then with the token; the refused token is fetched once more, and the same answer ends it: no loop.
         Assert.Equal(2, world.Registry.Requests.Count);
+        Assert.Equal(2, world.TokensIssued);
+    }
+
+    [Fact]
+    public async Task Without_credentials_a_repository_outside_the_grant_asks_for_credentials_instead_of_blaming_them()
+    {
+        await using TokenWorld world = await TokenWorld.StartAsync();
+        using RemoteRegistry client = world.Registry.Client();
+        AccessDeniedException error = await Assert.ThrowsAsync<AccessDeniedException>(() => TagsAsync(client, "charts/secret"));
+        string host = world.Registry.Server.HostAndPort;
+        Assert.Equal($"Access to repository 'charts/secret' on http://{host} is denied without credentials (insufficient_scope).", error.Message);
+        Assert.Equal($"The repository may be private or may not exist. Give the profile a username and passwordEnv, or log in with helm registry login {host} or docker login {host}.", error.Hint);
         Assert.Equal(2, world.TokensIssued);
     }
 

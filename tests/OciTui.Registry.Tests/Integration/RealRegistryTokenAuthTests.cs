@@ -75,7 +75,7 @@ public sealed class RealRegistryTokenAuthTests(TokenAuthRegistryFixture registry
         await registry.Seeder.PushChartAsync("private/team/chart", new ChartArchiveBuilder("chart", "1.0.0"));
         using RemoteRegistry client = Client();
         AccessDeniedException error = await Assert.ThrowsAsync<AccessDeniedException>(() => TagsAsync(client, "private/team/chart"));
-        Assert.Equal($"Access to repository 'private/team/chart' on http://{registry.Host} is denied: the token does not grant it (insufficient_scope).", error.Message);
+        Assert.Equal($"Access to repository 'private/team/chart' on http://{registry.Host} is denied without credentials (insufficient_scope).", error.Message);
         Assert.InRange(TokenRequestsFor("private/team/chart"), 1, 2);
     }
 

@@ -39,8 +39,8 @@ public sealed class RealRegistryTokenAuthCommandTests(TokenAuthRegistryFixture r
         CliRun run = await CliRun.RunAsync(["pull", $"{registry.Host}/private/cli/chart:1.0.0", "--plain-http"], _directory);
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(
-            $"ocitui: Access to manifest 'private/cli/chart:1.0.0' on http://{registry.Host} is denied: the token does not grant it (insufficient_scope).\n" +
-            "hint: The credentials are valid but lack permission for this repository.\n",
+            $"ocitui: Access to manifest 'private/cli/chart:1.0.0' on http://{registry.Host} is denied without credentials (insufficient_scope).\n" +
+            $"hint: The repository may be private or may not exist. Give the profile a username and passwordEnv, or log in with helm registry login {registry.Host} or docker login {registry.Host}.\n",
             run.Error);
         Assert.Empty(Directory.GetFileSystemEntries(_directory));
     }
