@@ -28,7 +28,7 @@ public sealed class DockerConfigFile(string path, CredentialEnvironment environm
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CredentialException($"Cannot read {Path} ({e.GetType().Name}).", e);
+            throw new CredentialException($"Cannot read {Path} ({FileProblem.Describe(e, Path)}).", e);
         }
 
         JsonDocument document;

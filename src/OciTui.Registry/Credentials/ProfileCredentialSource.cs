@@ -26,7 +26,7 @@ public sealed class ProfileCredentialSource(ProfileCredentials profile, Credenti
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CredentialException($"Profile '{profile.ProfileName}' takes its password from '{file}', which cannot be read ({e.GetType().Name}).");
+            throw new CredentialException($"Profile '{profile.ProfileName}' takes its password from '{file}', which cannot be read ({FileProblem.Describe(e, file)}).");
         }
     }
 }

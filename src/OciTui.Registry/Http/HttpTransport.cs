@@ -1,6 +1,7 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using OciTui.Registry.Errors;
+using OciTui.Registry.Text;
 
 namespace OciTui.Registry.Http;
 
@@ -58,9 +59,13 @@ public static class HttpTransport
             if (collection.Count == 0) throw new InvalidInputException($"The CA file '{caFile}' holds no PEM certificate.");
             return collection;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InvalidInputException($"Cannot read the CA file '{caFile}': {e.Message}", e);
+            throw new InvalidInputException($"Cannot read the CA file '{caFile}' ({FileProblem.Describe(e, caFile)}).", e);
+        }
+        catch (System.Security.Cryptography.CryptographicException e)
+        {
+            throw new InvalidInputException($"The CA file '{caFile}' is not valid PEM: {TerminalText.Sanitize(e.Message, 200)}", e);
         }
     }
 

@@ -79,7 +79,7 @@ public static class ProfileFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ProfileException(file, null, null, $"cannot be read ({e.GetType().Name}).", e);
+            throw new ProfileException(file, null, null, $"cannot be read ({FileProblem.Describe(e, file)}).", e);
         }
     }
 
@@ -98,7 +98,7 @@ public static class ProfileFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ProfileException(file, null, null, $"its folder cannot be created ({e.GetType().Name}).", e);
+            throw new ProfileException(file, null, null, $"its folder cannot be created ({FileProblem.Describe(e)}).", e);
         }
         bool secret = root["profiles"] is JsonObject profiles && profiles.Any(p => p.Value is JsonObject o && o.ContainsKey("password"));
         UnixFileMode mode = secret ? OwnerOnly : ExistingMode(file) ?? Shared;
@@ -122,7 +122,7 @@ public static class ProfileFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ProfileException(file, null, null, $"cannot be written ({e.GetType().Name}); nothing was changed.", e);
+            throw new ProfileException(file, null, null, $"cannot be written ({FileProblem.Describe(e, file)}); nothing was changed.", e);
         }
         finally
         {

@@ -29,7 +29,7 @@ public static class ProfileLoader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ProfileException(file, null, null, $"cannot be read ({e.GetType().Name}).", e);
+            throw new ProfileException(file, null, null, $"cannot be read ({FileProblem.Describe(e, file)}).", e);
         }
         catch (Exception e) when (e is FormatException or InvalidDataException or System.Text.Json.JsonException)
         {

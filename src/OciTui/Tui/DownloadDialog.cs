@@ -180,7 +180,7 @@ public sealed class DownloadDialog : Dialog
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            outcome = $"Cannot write {path}: {TerminalText.Sanitize(e.Message, 200)}";
+            outcome = $"Cannot write {path} ({FileProblem.Describe(e)}).";
         }
         if (!_closed) ShowOutcome(outcome);
     }

@@ -66,21 +66,4 @@ public sealed class RealRegistryTlsTests(TlsRegistryFixture registry) : IClassFi
         using RemoteRegistry client = Client(o => o with { InsecureSkipTlsVerify = true });
         Assert.Equal(["2.0.0"], await TagsAsync(client, "tls/insecure/chart"));
     }
-
-    [Fact]
-    public void A_ca_file_holding_no_certificate_is_a_clear_error_naming_it()
-    {
-        string file = Path.Combine(Path.GetTempPath(), $"ocitui-not-a-ca-{Guid.NewGuid():N}.pem");
-        File.WriteAllText(file, "this is not PEM\n");
-        try
-        {
-            InvalidInputException error = Assert.Throws<InvalidInputException>(() =>
-                new RemoteRegistry(new RegistryConnectionOptions { BaseAddress = new Uri("https://127.0.0.1:1"), CredentialHost = "127.0.0.1:1", CaFile = file }));
-            Assert.Equal($"The CA file '{file}' holds no PEM certificate.", error.Message);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
 }

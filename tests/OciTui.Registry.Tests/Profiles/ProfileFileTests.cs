@@ -125,4 +125,27 @@ public sealed class ProfileFileTests : IDisposable
         Assert.Contains("not valid JSON", e.Message, StringComparison.Ordinal);
         Assert.Equal("{ \"profiles\": { \"x\": ", System.IO.File.ReadAllText(file));
     }
+
+    [Fact]
+    public void A_save_that_cannot_replace_the_file_says_so_and_leaves_no_temporary_file()
+    {
+        // A folder where the file should be: the new file is written and checked, then the rename fails, even as root.
+        string file = Path.Combine(_directory, "profiles.json");
+        Directory.CreateDirectory(Path.Combine(file, "in-the-way"));
+        var e = Assert.Throws<ProfileException>(() =>
+            ProfileFile.Save(file, new ProfileDraft { Name = "hub", Registry = "r.example.com", Username = "bob", Password = "never-shown" }));
+        Assert.Equal($"{file}: cannot be written (is a directory); nothing was changed.", e.Message);
+        Assert.DoesNotContain("never-shown", e.ToString(), StringComparison.Ordinal);
+        Assert.Equal([file], Directory.GetFileSystemEntries(_directory));
+        Assert.True(Directory.Exists(Path.Combine(file, "in-the-way")));
+    }
+
+    [Fact]
+    public void A_folder_that_refuses_new_files_says_the_file_cannot_be_written()
+    {
+        // procfs refuses new files whoever asks (ENOENT), so this holds when the tests run as root too.
+        string file = Path.Combine("/proc/self", "profiles.json");
+        var e = Assert.Throws<ProfileException>(() => ProfileFile.Save(file, new ProfileDraft { Name = "hub", Registry = "r.example.com" }));
+        Assert.Equal($"{file}: cannot be written (no such file); nothing was changed.", e.Message);
+    }
 }
