@@ -17,13 +17,18 @@ public static partial class FileProblem
         UnauthorizedAccessException => "permission denied",
         DirectoryNotFoundException => "a folder on the path does not exist",
         FileNotFoundException => "no such file",
-        IOException when TrailingPath().Match(e.Message) is { Success: true } m && m.Index > 0 => Lower(TerminalText.Sanitize(e.Message[..m.Index], 100)),
-        _ => Lower(TerminalText.Sanitize(e.Message, 100)),
+        _ => Reason(e.Message),
     };
 
-    private static string Lower(string s) => s.Length > 1 && char.IsUpper(s[0]) && !char.IsUpper(s[1]) ? char.ToLowerInvariant(s[0]) + s[1..] : s;
+    private static string Reason(string message)
+    {
+        // On Unix, .NET words an errno failure as "<strerror> : '<path>'"; its own messages quote the path inside.
+        string reason = QuotedPath().Replace(message, "").Trim().TrimEnd('.', ':').Trim();
+        if (reason.Length == 0) return "an input/output error";
+        reason = TerminalText.Sanitize(reason, 100);
+        return reason.Length > 1 && char.IsUpper(reason[0]) && !char.IsUpper(reason[1]) ? char.ToLowerInvariant(reason[0]) + reason[1..] : reason;
+    }
 
-    // On Unix, .NET words an errno failure as "<strerror> : '<path>'".
-    [GeneratedRegex(@"\s*:\s*'[^']*'\s*$")]
-    private static partial Regex TrailingPath();
+    [GeneratedRegex(@"\s*:?\s*'[^']*'")]
+    private static partial Regex QuotedPath();
 }

@@ -27,6 +27,8 @@ public sealed class BlobDownloader(IRegistry registry)
         IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
     {
         Digest digest = DescriptorRules.Validate(descriptor, "layer");
+        if (Directory.Exists(destination))
+            throw new InvalidInputException($"{destination} is a folder; nothing was downloaded.") { Hint = "Choose another file name or directory." };
         if (!overwrite && File.Exists(destination))
             throw new DestinationExistsException(destination);
         string partial = PartialPathFor(destination);

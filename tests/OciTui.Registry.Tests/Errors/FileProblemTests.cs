@@ -8,6 +8,7 @@ public sealed class FileProblemTests
     [InlineData("No space left on device : '/srv/charts/.webapp-2.0.0.tgz.partial'", "no space left on device")]
     [InlineData("Read-only file system : '/mnt/ro/profiles.json'", "read-only file system")]
     [InlineData("Is a directory : '/home/me/profiles.json'", "is a directory")]
+    [InlineData("The file '/srv/charts/webapp-2.0.0.tgz' already exists.", "the file already exists")]
     public void An_operating_system_error_keeps_its_reason_and_drops_the_path(string message, string reason)
     {
         Assert.Equal(reason, FileProblem.Describe(new IOException(message)));

@@ -127,4 +127,22 @@ public sealed class DownloadDialogTests : IDisposable
         Assert.Equal(registry.Layer, await File.ReadAllBytesAsync(Path.Combine(_directory, "chart-1.0.0.tgz")));
         Assert.Equal(Provenance, await File.ReadAllTextAsync(Path.Combine(_directory, "chart-1.0.0.tgz.prov")));
     }
+
+    [Fact]
+    public async Task A_folder_under_the_chart_file_name_is_left_alone_and_nothing_is_downloaded()
+    {
+        await using FakeChartRegistry registry = await FakeChartRegistry.StartAsync(FakeChartRegistry.ServeWhole);
+        string inTheWay = Path.Combine(_directory, "chart-1.0.0.tgz");
+        Directory.CreateDirectory(Path.Combine(inTheWay, "kept"));
+        using var tui = new TuiHarness([registry.Profile], workingDirectory: _directory);
+        await OpenChart(tui)
+            .Keys(Key.Enter).WaitFor("is a folder;")
+            .Do(() => Assert.True(tui.Window.IsRunning), "still running")
+            .RunAsync();
+        await tui.Window.Transfers;
+        Assert.Equal([inTheWay], Directory.GetFileSystemEntries(_directory));
+        Assert.Equal([Path.Combine(inTheWay, "kept")], Directory.GetFileSystemEntries(inTheWay));
+        string layer = Convert.ToHexStringLower(SHA256.HashData(registry.Layer));
+        Assert.DoesNotContain(registry.Fake.Requests, r => r.PathAndQuery.Contains(layer, StringComparison.Ordinal));
+    }
 }
