@@ -9,6 +9,8 @@ namespace OciTui.Registry.Profiles;
 /// Changes one profile in a profiles file and leaves the others as they were: the new file is written beside the old
 /// one, checked by <see cref="ProfileLoader"/>, then renamed over it, so a crash or a bad value never leaves a broken
 /// or half-written file. A file that holds a password gets mode 0600. A missing file (and its folder) is created.
+/// Comments do not survive the rewrite (System.Text.Json keeps none), so a file that had some is first copied to
+/// <c>&lt;file&gt;.bak</c>, and the result says so.
 /// </summary>
 public static class ProfileFile
 {
@@ -21,11 +23,11 @@ public static class ProfileFile
     public static ProfileDraft? ReadDraft(string file, string name)
     {
         if (!File.Exists(file)) return null;
-        return ProfilesOf(file, ReadRoot(file))[name] is JsonObject json ? ProfileDraft.FromJson(name, json) : null;
+        return ProfilesOf(file, ParseRoot(file, ReadBytes(file)))[name] is JsonObject json ? ProfileDraft.FromJson(name, json) : null;
     }
 
     /// <summary>Adds <paramref name="draft"/>, or replaces the profile named <paramref name="replacing"/> (which may be a rename) in place.</summary>
-    public static ProfileSet Save(string file, ProfileDraft draft, string? replacing = null)
+    public static SavedProfiles Save(string file, ProfileDraft draft, string? replacing = null)
     {
         if (!ProfileLoader.IsValidProfileName(draft.Name))
             throw new ProfileException(file, draft.Name, null, "a profile name may hold letters, digits, '.', '_' and '-' only.");
@@ -43,14 +45,14 @@ public static class ProfileFile
         });
     }
 
-    public static ProfileSet Delete(string file, string name) =>
+    public static SavedProfiles Delete(string file, string name) =>
         Change(file, profiles =>
         {
             if (!profiles.Remove(name)) throw new ProfileException(file, name, null, "there is no such profile.");
         });
 
     /// <summary>Replaces a profile's pinned repositories and nothing else.</summary>
-    public static ProfileSet SetRepositories(string file, string name, IReadOnlyList<string> repositories) =>
+    public static SavedProfiles SetRepositories(string file, string name, IReadOnlyList<string> repositories) =>
         Change(file, profiles =>
         {
             if (profiles[name] is not JsonObject profile) throw new ProfileException(file, name, null, "there is no such profile.");
@@ -58,29 +60,49 @@ public static class ProfileFile
             else profile["repositories"] = new JsonArray(repositories.Select(r => (JsonNode?)JsonValue.Create(r)).ToArray());
         });
 
-    private static ProfileSet Change(string file, Action<JsonObject> change)
+    private static SavedProfiles Change(string file, Action<JsonObject> change)
     {
         file = Path.GetFullPath(file);
-        JsonObject root = File.Exists(file) ? ReadRoot(file) : new JsonObject { ["profiles"] = new JsonObject() };
+        byte[]? original = File.Exists(file) ? ReadBytes(file) : null;
+        JsonObject root = original is null ? new JsonObject { ["profiles"] = new JsonObject() } : ParseRoot(file, original);
         change(ProfilesOf(file, root));
-        return Write(file, root);
+        return Write(file, root, keepCopy: original is not null && HasComments(original));
     }
 
-    private static JsonObject ReadRoot(string file)
+    private static byte[] ReadBytes(string file)
     {
         try
         {
-            return JsonNode.Parse(File.ReadAllBytes(file), documentOptions: ReadOptions) as JsonObject
+            return File.ReadAllBytes(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ProfileException(file, null, null, $"cannot be read ({FileProblem.Describe(e, file)}).", e);
+        }
+    }
+
+    private static JsonObject ParseRoot(string file, byte[] json)
+    {
+        try
+        {
+            return JsonNode.Parse(json, documentOptions: ReadOptions) as JsonObject
                 ?? throw new ProfileException(file, null, null, "the file must hold one JSON object.");
         }
         catch (JsonException e)
         {
             throw new ProfileException(file, null, null, $"not valid JSON (line {(e.LineNumber ?? 0) + 1}); fix it before saving from ocitui.", e);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+    }
+
+    /// <summary>Only called on JSON that has parsed already.</summary>
+    private static bool HasComments(byte[] json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Allow, AllowTrailingCommas = true });
+        while (reader.Read())
         {
-            throw new ProfileException(file, null, null, $"cannot be read ({FileProblem.Describe(e, file)}).", e);
+            if (reader.TokenType == JsonTokenType.Comment) return true;
         }
+        return false;
     }
 
     private static JsonObject ProfilesOf(string file, JsonObject root)
@@ -89,7 +111,7 @@ public static class ProfileFile
         return root["profiles"] as JsonObject ?? throw new ProfileException(file, null, "profiles", "must be an object of named profiles.");
     }
 
-    private static ProfileSet Write(string file, JsonObject root)
+    private static SavedProfiles Write(string file, JsonObject root, bool keepCopy)
     {
         string folder = Path.GetDirectoryName(file)!;
         try
@@ -117,8 +139,16 @@ public static class ProfileFile
                 // The loader named the temporary file; the user knows the real one. The message itself never holds a secret.
                 throw new ProfileException(file, e.Profile, e.Field, e.Problem, e);
             }
+            string? copy = null;
+            if (keepCopy)
+            {
+                // File.Copy keeps the mode, so a copy of a file holding a password is as private as the file.
+                copy = file + ".bak";
+                File.Copy(file, copy, overwrite: true);
+            }
             File.Move(temporary, file, overwrite: true);
-            return written with { SourceFile = file, Profiles = written.Profiles.Select(p => p with { SourceFile = file }).ToList() };
+            ProfileSet set = written with { SourceFile = file, Profiles = written.Profiles.Select(p => p with { SourceFile = file }).ToList() };
+            return new SavedProfiles(set, copy);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -287,9 +287,9 @@ public sealed class MainWindow : Runnable
         var pinned = _profile.Repositories.ToList();
         bool pinning = !pinned.Remove(repository);
         if (pinning) pinned.Add(repository);
-        if (SaveProfiles(() => ProfileFile.SetRepositories(_profilesFile, _profile.Name, pinned), _profile.Name) is null) return;
+        if (SaveProfiles(() => ProfileFile.SetRepositories(_profilesFile, _profile.Name, pinned), _profile.Name) is not { } saved) return;
         Repositories.ShowPins(pinned);
-        Notify(pinning ? $"pinned {TerminalText.Sanitize(repository, 60)} to {_profile.Name}" : $"unpinned {TerminalText.Sanitize(repository, 60)}");
+        Notify((pinning ? $"pinned {TerminalText.Sanitize(repository, 60)} to {_profile.Name}" : $"unpinned {TerminalText.Sanitize(repository, 60)}") + CommentsNote(saved));
     }
 
     private void AskRepository()
@@ -310,8 +310,9 @@ public sealed class MainWindow : Runnable
 
     private void AddProfile()
     {
-        ProfileDraft? saved = ProfileDialog.Run(_app, null, _profilesFile, draft => SaveDraft(draft, null));
-        if (saved is not null) Notify($"added profile {saved.Name} to {DisplayPath.Of(_profilesFile)}");
+        SavedProfiles? written = null;
+        ProfileDraft? saved = ProfileDialog.Run(_app, null, _profilesFile, draft => SaveDraft(draft, null, out written));
+        if (saved is not null) Notify($"added profile {saved.Name} to {DisplayPath.Of(_profilesFile)}" + CommentsNote(written));
     }
 
     private void EditProfile()
@@ -328,17 +329,19 @@ public sealed class MainWindow : Runnable
             return;
         }
         if (original is null) return;
-        ProfileDraft? saved = ProfileDialog.Run(_app, original, _profilesFile, draft => SaveDraft(draft, profile.Name));
-        if (saved is not null) Notify($"saved profile {saved.Name}");
+        SavedProfiles? written = null;
+        ProfileDraft? saved = ProfileDialog.Run(_app, original, _profilesFile, draft => SaveDraft(draft, profile.Name, out written));
+        if (saved is not null) Notify($"saved profile {saved.Name}" + CommentsNote(written));
     }
 
-    private string? SaveDraft(ProfileDraft draft, string? replacing)
+    private string? SaveDraft(ProfileDraft draft, string? replacing, out SavedProfiles? written)
     {
+        written = null;
         try
         {
-            ProfileSet set = ProfileFile.Save(_profilesFile, draft, replacing);
+            written = ProfileFile.Save(_profilesFile, draft, replacing);
             Forget(replacing ?? draft.Name);
-            ShowProfiles(set, draft.Name);
+            ShowProfiles(written.Profiles, draft.Name);
             return null;
         }
         catch (ProfileException e)
@@ -353,17 +356,17 @@ public sealed class MainWindow : Runnable
         int? answer = MessageBox.Query(_app, "Delete profile", $"Delete the profile '{TerminalText.Sanitize(profile.Name, 40)}' from {_profilesFile}?", "_Delete", "_Keep");
         // The last button is the one Enter presses: keeping is the safe answer.
         if (answer != 0) return;
-        if (SaveProfiles(() => ProfileFile.Delete(_profilesFile, profile.Name), null) is not null) Notify($"deleted profile {profile.Name}");
+        if (SaveProfiles(() => ProfileFile.Delete(_profilesFile, profile.Name), null) is { } saved) Notify($"deleted profile {profile.Name}" + CommentsNote(saved));
     }
 
-    /// <summary>Writes the profiles file; on success shows the new profiles, on failure says why. Returns the new set or null.</summary>
-    private ProfileSet? SaveProfiles(Func<ProfileSet> save, string? select)
+    /// <summary>Writes the profiles file; on success shows the new profiles, on failure says why. Returns what was written or null.</summary>
+    private SavedProfiles? SaveProfiles(Func<SavedProfiles> save, string? select)
     {
         try
         {
-            ProfileSet set = save();
-            ShowProfiles(set, select);
-            return set;
+            SavedProfiles saved = save();
+            ShowProfiles(saved.Profiles, select);
+            return saved;
         }
         catch (ProfileException e)
         {
@@ -433,6 +436,9 @@ public sealed class MainWindow : Runnable
     /// <summary>An error ocitui did not foresee: one line, sanitised, no stack trace; the app keeps running.</summary>
     public void ShowUnexpected(Exception e) =>
         Notify($"Unexpected error ({e.GetType().Name}): {e.Message} ocitui keeps running; please report this.");
+
+    private static string CommentsNote(SavedProfiles? saved) =>
+        saved?.CommentsKeptIn is { } copy ? $" (comments dropped; old file: {Path.GetFileName(copy)})" : "";
 
     private void Notify(string message)
     {

@@ -31,8 +31,9 @@ public sealed class ProfileFileTests : IDisposable
     public void The_first_save_creates_the_folder_and_the_file()
     {
         string file = Path.Combine(_directory, "config", "ocitui", "profiles.json");
-        ProfileSet saved = ProfileFile.Save(file, new ProfileDraft { Name = "hub", Registry = "registry.example.com", Repositories = ["team/app"] });
-        Assert.Equal(file, saved.SourceFile);
+        SavedProfiles saved = ProfileFile.Save(file, new ProfileDraft { Name = "hub", Registry = "registry.example.com", Repositories = ["team/app"] });
+        Assert.Equal(file, saved.Profiles.SourceFile);
+        Assert.Null(saved.CommentsKeptIn);
         Profile hub = Assert.Single(ProfileLoader.Load(file).Profiles);
         Assert.Equal("registry.example.com", hub.Registry);
         Assert.Equal(["team/app"], hub.Repositories);
@@ -147,5 +148,40 @@ public sealed class ProfileFileTests : IDisposable
         string file = Path.Combine("/proc/self", "profiles.json");
         var e = Assert.Throws<ProfileException>(() => ProfileFile.Save(file, new ProfileDraft { Name = "hub", Registry = "r.example.com" }));
         Assert.Equal($"{file}: cannot be written (no such file); nothing was changed.", e.Message);
+    }
+
+    [Fact]
+    public void A_file_with_comments_is_kept_as_a_bak_copy_as_private_as_it_was()
+    {
+        const string Commented = """
+            {
+              // our team's registries
+              "profiles": {
+                "lab": { "registry": "lab.example.com", "username": "bot", "password": "inline-secret" } /* rotate monthly */
+              }
+            }
+            """;
+        string file = File(Commented);
+        System.IO.File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        SavedProfiles saved = ProfileFile.SetRepositories(file, "lab", ["team/app"]);
+
+        Assert.Equal(file + ".bak", saved.CommentsKeptIn);
+        Assert.Equal(Commented, System.IO.File.ReadAllText(file + ".bak"));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, System.IO.File.GetUnixFileMode(file + ".bak"));
+        Assert.DoesNotContain("//", System.IO.File.ReadAllText(file), StringComparison.Ordinal);
+        Assert.Equal(["team/app"], ProfileLoader.Load(file).Find("lab")!.Repositories);
+
+        // The rewritten file has no comments left: the next save makes no copy and leaves the first one alone.
+        Assert.Null(ProfileFile.SetRepositories(file, "lab", []).CommentsKeptIn);
+        Assert.Equal(Commented, System.IO.File.ReadAllText(file + ".bak"));
+    }
+
+    [Fact]
+    public void A_file_without_comments_gets_no_copy()
+    {
+        string file = File(TwoProfiles);
+        Assert.Null(ProfileFile.Delete(file, "demo").CommentsKeptIn);
+        Assert.Equal([file], Directory.GetFiles(_directory));
     }
 }

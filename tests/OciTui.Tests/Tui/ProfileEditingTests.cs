@@ -101,4 +101,23 @@ public sealed class ProfileEditingTests : IDisposable
             .RunAsync();
         Assert.Equal(["keep"], ProfileLoader.Load(file).Profiles.Select(p => p.Name));
     }
+
+    [Fact]
+    public async Task Saving_over_a_file_with_comments_says_where_the_old_file_is_kept()
+    {
+        const string Commented = """
+            { "profiles": {
+                // staging: delete after the migration
+                "keep": { "registry": "one.example.com" }, "drop": { "registry": "two.example.com" } } }
+            """;
+        string file = ProfilesFile(Commented);
+        using var tui = new TuiHarness(ProfileLoader.Load(file), file);
+        await tui
+            .Keys(Key.J, Key.X).WaitFor("Delete the profile 'drop'")
+            .Keys(Key.Tab.WithShift, Key.Enter)
+            .WaitFor("deleted profile drop (comments dropped; old file: profiles.json.bak)")
+            .RunAsync();
+        Assert.Equal(Commented, File.ReadAllText(file + ".bak"));
+        Assert.Equal(["keep"], ProfileLoader.Load(file).Profiles.Select(p => p.Name));
+    }
 }
