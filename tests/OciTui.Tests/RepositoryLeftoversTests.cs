@@ -12,24 +12,12 @@ public sealed class RepositoryLeftoversTests
 {
     private static readonly Regex Leftover = new(@"(\.tgz|\.prov|\.partial)$|(^|/)\.ocitui-[^/]*$", RegexOptions.CultureInvariant);
 
-    private static string RepositoryRoot
-    {
-        get
-        {
-            for (string? directory = AppContext.BaseDirectory; directory is not null; directory = Path.GetDirectoryName(directory))
-            {
-                if (File.Exists(Path.Combine(directory, "OciTui.sln"))) return directory;
-            }
-            throw new InvalidOperationException("the tests do not run inside the repository");
-        }
-    }
-
     [Fact]
     public void No_download_or_run_marker_is_committed_or_lying_in_the_clone()
     {
         var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         // Committed files and untracked ones that .gitignore does not cover: what `git add -A` would commit.
-        foreach (string arg in new[] { "-C", RepositoryRoot, "ls-files", "--cached", "--others", "--exclude-standard", "-z" }) start.ArgumentList.Add(arg);
+        foreach (string arg in new[] { "-C", RepositoryPaths.Root, "ls-files", "--cached", "--others", "--exclude-standard", "-z" }) start.ArgumentList.Add(arg);
         using Process git = Process.Start(start)!;
         string listing = git.StandardOutput.ReadToEnd();
         git.WaitForExit();

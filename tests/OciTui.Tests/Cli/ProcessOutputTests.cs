@@ -9,7 +9,7 @@ namespace OciTui.Tests.Cli;
 /// </summary>
 public sealed partial class ProcessOutputTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryPaths.Root;
     private static readonly string Hello = Path.Combine(Root, "tests", "fixtures", "demo-layout", "charts", "hello");
 
     private static string Command =>
@@ -74,15 +74,6 @@ public sealed partial class ProcessOutputTests
     }
 
     private static string Quote(string text) => $"'{text.Replace("'", "'\\''", StringComparison.Ordinal)}'";
-
-    private static string FindRoot()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "OciTui.sln"))) return directory.FullName;
-        }
-        throw new InvalidOperationException("OciTui.sln not found above the test binaries.");
-    }
 
     [GeneratedRegex(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+(?<commit>[0-9a-f]{7,40}))?$")]
     private static partial Regex VersionPattern();

@@ -111,7 +111,7 @@ public sealed class TerminalEndToEndTests(AnonymousRegistryFixture registry) : I
     [TerminalFact]
     public void The_readme_quick_start_opens_the_bundled_sample_from_the_repository()
     {
-        string root = TmuxSession.RepositoryRoot;
+        string root = RepositoryPaths.Root;
         using TmuxSession terminal = TmuxSession.Start(root, Environment());
         terminal.WaitFor("demo");
         terminal.Keys("Enter");
@@ -125,7 +125,7 @@ public sealed class TerminalEndToEndTests(AnonymousRegistryFixture registry) : I
     [TerminalFact]
     public void No_color_draws_in_the_terminals_own_colours_and_shows_the_selection_in_reverse_video()
     {
-        string root = TmuxSession.RepositoryRoot;
+        string root = RepositoryPaths.Root;
         var colour = new System.Text.RegularExpressions.Regex(@"\u001b\[[0-9;]*?(?:\b3[0-7]|\b9[0-7]|\b4[0-7]|\b10[0-7]|38;|48;)[0-9;]*m");
         using (TmuxSession coloured = TmuxSession.Start(root, Environment()))
         {

@@ -27,19 +27,7 @@ public sealed class TmuxSession : IDisposable
     /// </summary>
     public static string Binary =>
         Environment.GetEnvironmentVariable("OCITUI_BINARY") is { Length: > 0 } binary ? binary
-            : Path.Combine(RepositoryRoot, "src", "OciTui", "bin", Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd('/'))!), "net10.0", "ocitui");
-
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (string? directory = AppContext.BaseDirectory; directory is not null; directory = Path.GetDirectoryName(directory))
-            {
-                if (File.Exists(Path.Combine(directory, "OciTui.sln"))) return directory;
-            }
-            throw new InvalidOperationException("the tests do not run inside the repository");
-        }
-    }
+            : Path.Combine(RepositoryPaths.Root, "src", "OciTui", "bin", Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd('/'))!), "net10.0", "ocitui");
 
     /// <summary>Keys sent so far, as a person would press them (for the count of keystrokes to a download).</summary>
     public int KeysSent { get; private set; }
