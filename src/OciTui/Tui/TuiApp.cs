@@ -14,6 +14,7 @@ public static class TuiApp
     public static int Run(ProfileSet profiles, string profilesFile, string? profilesProblem, string? initialProfile, Func<Profile, Action<string>, IRegistry> open,
         string workingDirectory, TextWriter error)
     {
+        TerminalGuiConfiguration.EnsureApplied();
         // Without a terminal Terminal.Gui would run headless forever: fail fast instead.
         if (!Driver.IsAttachedToTerminal(out _, out _))
         {
