@@ -82,9 +82,7 @@ public sealed class TokenResponseTests
             NetworkStream stream = request.Stream;
             await RawHttpServer.WriteHeadAsync(stream, "HTTP/1.1 200 OK\nContent-Type: application/json\nConnection: close\n");
             await stream.WriteAsync("{\"token\":\"good-"u8.ToArray());
-            byte[] chunk = new byte[16 * 1024];
-            Array.Fill(chunk, (byte)'x');
-            await tokens!.WriteUntilRefusedAsync(stream, chunk, BodySize);
+            await tokens!.WriteUntilRefusedAsync(stream, (byte)'x', BodySize);
         });
         await using (tokens)
         {

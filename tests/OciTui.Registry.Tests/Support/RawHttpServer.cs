@@ -60,9 +60,11 @@ public sealed class RawHttpServer : IAsyncDisposable
     /// <summary>Bytes the test's <see cref="WriteUntilRefusedAsync"/> got into the socket before the client hung up.</summary>
     public long BodyBytesWritten => Interlocked.Read(ref _bodyBytesWritten);
 
-    /// <summary>Writes <paramref name="chunk"/> again and again, up to <paramref name="limit"/> bytes, until the client stops taking it.</summary>
-    public async Task WriteUntilRefusedAsync(NetworkStream stream, byte[] chunk, long limit)
+    /// <summary>Writes <paramref name="fill"/> bytes, 64 KiB at a time, up to <paramref name="limit"/> bytes, until the client stops taking them.</summary>
+    public async Task WriteUntilRefusedAsync(NetworkStream stream, byte fill, long limit)
     {
+        byte[] chunk = new byte[64 * 1024];
+        Array.Fill(chunk, fill);
         try
         {
             while (Interlocked.Read(ref _bodyBytesWritten) < limit)
