@@ -1,10 +1,6 @@
-using OciTui.Registry;
 using OciTui.Registry.Browsing;
 using OciTui.Registry.Charts;
 using OciTui.Registry.Errors;
-using OciTui.Registry.Inspection;
-using OciTui.Registry.Models;
-using OciTui.Registry.References;
 using OciTui.Registry.Text;
 
 namespace OciTui.Tui;
@@ -20,18 +16,16 @@ public enum DetailsView
 }
 
 /// <summary>
-/// The selected tag: digest, types, chart metadata, annotations, layers and referrers; on demand its Chart.yaml,
-/// values.yaml and README read from the chart layer in memory, or the raw manifest. Long lines wrap to the pane.
+/// The selected tag as the browse session has it: digest, types, chart metadata, annotations, layers and referrers;
+/// on demand its Chart.yaml, values.yaml and README read from the chart layer in memory, or the raw manifest. Long
+/// lines wrap to the pane.
 /// </summary>
 public sealed class DetailsPane : ListPane
 {
     public const string Idle = "Select a tag to see its details.";
 
-    private readonly LatestRequest _load = new();
     private IReadOnlyList<string> _lines = [];
-    private IReadOnlyList<string> _referrers = [];
-    private ChartFiles? _files;
-    private IRegistry? _registry;
+    private TagDetails? _shown;
 
     public DetailsPane() : base("_Details")
     {
@@ -42,64 +36,40 @@ public sealed class DetailsPane : ListPane
         };
     }
 
-    public ArtifactDetails? Details { get; private set; }
-
     public DetailsView View { get; private set; } = DetailsView.Summary;
 
-    /// <summary>Loads a tag's details (after a short pause, so holding an arrow key down does not fetch every tag passed).</summary>
-    public async Task LoadAsync(IRegistry registry, string repository, string tag)
+    public void Render(BrowseSession session)
     {
-        CancellationToken token = _load.Restart();
-        _registry = registry;
-        Details = null;
-        _files = null;
-        _referrers = [];
-        View = DetailsView.Summary;
-        SetContext(TerminalText.Sanitize(tag, 30));
-        SetStatus("loading…");
-        try
+        TagDetails? details = session.Details;
+        TagDetails? before = _shown;
+        _shown = details;
+        if (details is null)
         {
-            await Task.Delay(60, token);
-            ArtifactDetails details = await ArtifactInspector.InspectAsync(registry, repository, tag, token);
-            token.ThrowIfCancellationRequested();
-            Details = details;
-            Show(DetailsView.Summary, DetailsText.Summary(details));
-            _referrers = await ReferrersAsync(registry, details, token);
-            if (_referrers.Count > 0 && View == DetailsView.Summary) Show(DetailsView.Summary, [.. DetailsText.Summary(details), .. _referrers]);
+            SetContext(null);
+            SetStatus(Idle);
+            return;
         }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        SetContext(TerminalText.Sanitize(details.Tag, 30));
+        if (details is not { State: LoadState.Loaded, Value: { } value })
         {
+            SetStatus(details.State == LoadState.Failed ? details.Message ?? "" : "loading…");
+            return;
         }
-        catch (OciTuiException e)
-        {
-            if (!token.IsCancellationRequested) SetStatus(Messages.Sentence(e));
-        }
+        // The same details with their referrers arrived: the summary gains them, another view stays as it is.
+        bool sameTag = ReferenceEquals(before?.Value, value);
+        if (sameTag && View != DetailsView.Summary) return;
+        Show(DetailsView.Summary, Summary(details), sameTag ? SelectedIndex : 0);
     }
 
-    /// <summary>Referrers are extra: a registry that cannot list them still shows the tag.</summary>
-    private static async Task<IReadOnlyList<string>> ReferrersAsync(IRegistry registry, ArtifactDetails details, CancellationToken token)
-    {
-        var found = new List<Descriptor>();
-        try
-        {
-            await foreach (Descriptor referrer in registry.ListReferrersAsync(details.Repository, details.Manifest.Digest, cancellationToken: token))
-            {
-                found.Add(referrer);
-                if (found.Count == 50) break;
-            }
-        }
-        catch (OciTuiException)
-        {
-        }
-        return DetailsText.Referrers(found);
-    }
+    private static IReadOnlyList<string> Summary(TagDetails details) => [.. DetailsText.Summary(details.Value!), .. DetailsText.Referrers(details.Referrers)];
 
-    public async Task ShowViewAsync(DetailsView view)
+    /// <summary>Switches to a view of the loaded tag: the summary, its chart's files, or the raw manifest.</summary>
+    public async Task ShowViewAsync(BrowseSession session, DetailsView view)
     {
-        if (Details is not { } details || _registry is not { } registry) return;
+        if (session.Details is not { Value: { } details } shown) return;
         if (view == DetailsView.Summary)
         {
-            Show(view, [.. DetailsText.Summary(details), .. _referrers]);
+            Show(view, Summary(shown));
             return;
         }
         if (view == DetailsView.Manifest)
@@ -107,46 +77,32 @@ public sealed class DetailsPane : ListPane
             Show(view, DetailsText.RawManifest(details));
             return;
         }
-        CancellationToken token = _load.Token;
         try
         {
-            if (_files is null)
-            {
-                SetStatus("reading the chart…");
-                _files = await DetailsText.ReadChartFilesAsync(registry, details, token);
-            }
+            Task<ChartFiles> reading = session.ReadChartFilesAsync();
+            if (!reading.IsCompleted) SetStatus("reading the chart…");
+            ChartFiles files = await reading;
+            if (!ReferenceEquals(session.Details, shown)) return;
             (string? text, string name) = view switch
             {
-                DetailsView.ChartYaml => (_files.ChartYaml, "Chart.yaml"),
-                DetailsView.Values => (_files.ValuesYaml, "values.yaml"),
-                _ => (_files.Readme, "README"),
+                DetailsView.ChartYaml => (files.ChartYaml, "Chart.yaml"),
+                DetailsView.Values => (files.ValuesYaml, "values.yaml"),
+                _ => (files.Readme, "README"),
             };
             Show(view, DetailsText.File(text, $"The chart has no {name}."));
         }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
         }
         catch (OciTuiException e)
         {
-            if (!token.IsCancellationRequested)
-            {
-                View = view;
-                SetStatus($"{Messages.Sentence(e)} Press s for the summary.");
-            }
+            if (!ReferenceEquals(session.Details, shown)) return;
+            View = view;
+            SetStatus($"{Messages.Sentence(e)} Press s for the summary.");
         }
     }
 
-    public void Reset(string message)
-    {
-        _load.Cancel();
-        Details = null;
-        _files = null;
-        _referrers = [];
-        SetContext(null);
-        SetStatus(message);
-    }
-
-    private void Show(DetailsView view, IReadOnlyList<string> lines)
+    private void Show(DetailsView view, IReadOnlyList<string> lines, int? select = 0)
     {
         View = view;
         _lines = lines;
@@ -158,8 +114,8 @@ public sealed class DetailsPane : ListPane
             DetailsView.Manifest => " manifest",
             _ => "",
         };
-        SetContext(TerminalText.Sanitize(Details?.Reference ?? "", 30) + name);
-        ShowLines(0);
+        SetContext(TerminalText.Sanitize(_shown?.Tag ?? "", 30) + name);
+        ShowLines(select);
     }
 
     private void ShowLines(int? select, int? newWidth = null)
@@ -203,11 +159,5 @@ public sealed class DetailsPane : ListPane
         int value = gap;
         while (value < line.Length && line[value] == ' ') value++;
         return value < line.Length ? value : lead + 2;
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing) _load.Dispose();
-        base.Dispose(disposing);
     }
 }

@@ -11,8 +11,8 @@ using Terminal.Gui.Views;
 namespace OciTui.Tui;
 
 /// <summary>
-/// The four panes, their layout and the keys that drive them. Each pane loads through the registry core and shows
-/// its own errors; this window only routes keys and hands one pane's choice to the next.
+/// The four panes, their layout, and the commands the key map runs. What is being browsed lives in
+/// <see cref="Session"/>; the panes render it, and this window hands the user's choices to it and shows what changed.
 /// </summary>
 public sealed class MainWindow : Runnable
 {
@@ -20,22 +20,19 @@ public sealed class MainWindow : Runnable
     public const int WideLayoutColumns = 140;
 
     private readonly IApplication _app;
-    private readonly Func<Profile, Action<string>, IRegistry> _open;
     private readonly string _workingDirectory;
-    private readonly Dictionary<string, IRegistry> _registries = new(StringComparer.Ordinal);
     private readonly List<Task> _transfers = [];
     private string _profilesFile;
-    private Profile? _profile;
     private (bool Wide, bool LeftFocused)? _layout;
 
     public MainWindow(IApplication app, ProfileSet profiles, string profilesFile, Func<Profile, Action<string>, IRegistry> open, string workingDirectory)
     {
         _app = app;
-        _open = open;
         _workingDirectory = workingDirectory;
         _profilesFile = profiles.SourceFile ?? profilesFile;
         Title = "ocitui";
 
+        Session = new BrowseSession(open);
         Profiles = new ProfilesPane();
         Repositories = new RepositoriesPane();
         Tags = new TagsPane();
@@ -46,8 +43,10 @@ public sealed class MainWindow : Runnable
         ViewportChanged += (_, e) => ApplyLayout(e.NewViewport.Width);
 
         Profiles.Show(profiles.Profiles);
-        Repositories.Noted += Notify;
-        Tags.SelectionChanged += () => Pending = LoadDetailsAsync();
+        Session.Changed += Render;
+        // Notes come from loads and from registries' warnings, on any thread; the status line is the UI thread's.
+        Session.Noted += note => _app.Invoke(() => Notify(note));
+        Tags.SelectionChanged += () => Pending = Session.SelectTagAsync(Tags.Selected?.Tag);
         foreach (ListPane pane in Panes)
         {
             pane.HasFocusChanged += (_, _) =>
@@ -62,13 +61,16 @@ public sealed class MainWindow : Runnable
         UpdateStatusLine();
     }
 
+    /// <summary>What is being browsed: profile, repository, tag and its details.</summary>
+    public BrowseSession Session { get; }
+
     public ProfilesPane Profiles { get; }
     public RepositoriesPane Repositories { get; }
     public TagsPane Tags { get; }
     public DetailsPane Details { get; }
     public Label StatusLine { get; }
 
-    /// <summary>A message shown in place of the keys on the status line until the next key: a registry's warning, what was saved.</summary>
+    /// <summary>A message shown in place of the keys on the status line until the next key: a registry's warning, what was saved, why a key did nothing.</summary>
     public string? Notice { get; private set; }
 
     /// <summary>The most recent load, for tests to await. Setting it watches the load for a failure nobody expected.</summary>
@@ -86,6 +88,21 @@ public sealed class MainWindow : Runnable
     private ListPane[] Panes => [Profiles, Repositories, Tags, Details];
 
     private ListPane? FocusedPane => Panes.FirstOrDefault(p => p.HasFocus);
+
+    /// <summary>The key map's scope of the focused pane (Profiles when none has the focus yet).</summary>
+    public KeyScope FocusedScope => FocusedPane switch
+    {
+        RepositoriesPane => KeyScope.Repositories,
+        TagsPane => KeyScope.Tags,
+        DetailsPane => KeyScope.Details,
+        _ => KeyScope.Profiles,
+    };
+
+    /// <summary>The focused pane has a row selected (not a message in place of its rows).</summary>
+    public bool FocusedHasSelection => FocusedPane?.SelectedIndex is not null;
+
+    /// <summary>The focused pane shows rows, which a filter can narrow.</summary>
+    public bool FocusedShowsItems => FocusedPane is { Status: null };
 
     /// <summary>
     /// Three columns on a wide screen, else Tags above Details. The left column (profiles, repositories) widens while
@@ -120,7 +137,33 @@ public sealed class MainWindow : Runnable
     public void OpenProfile(string name)
     {
         Profiles.Show(Profiles.Profiles, name);
-        if (Profiles.Selected is { } profile) Pending = OpenProfileAsync(profile);
+        if (Profiles.Selected is { } profile) OpenProfile(profile);
+    }
+
+    private void OpenProfile(Profile profile)
+    {
+        Repositories.List.SetFocus();
+        Pending = Session.OpenProfileAsync(profile);
+    }
+
+    private void OpenRepository(string repository)
+    {
+        Tags.List.SetFocus();
+        Pending = OpenRepositoryAsync(Session.OpenRepositoryAsync(repository));
+    }
+
+    /// <summary>A repository load, then the first screenful of its version table.</summary>
+    private async Task OpenRepositoryAsync(Task load)
+    {
+        await load;
+        await Tags.RowsLoading;
+    }
+
+    private void Render(BrowseChange change)
+    {
+        if ((change & (BrowseChange.Profile | BrowseChange.Repositories)) != 0) Repositories.Render(Session);
+        if ((change & BrowseChange.Tags) != 0) Tags.Render(Session);
+        if ((change & BrowseChange.Details) != 0) Details.Render(Session);
     }
 
     private void OnKeyDown(object? sender, Key key)
@@ -135,166 +178,96 @@ public sealed class MainWindow : Runnable
             return;
         }
 
-        ListPane? pane = FocusedPane;
         Notice = null;
-        key.Handled = Handle(key, pane);
+        KeyScope scope = FocusedScope;
+        if (KeyMap.Find(key, scope) is { } binding)
+        {
+            if (binding.DisabledReason(this) is { } reason) Notify($"{binding.Hint ?? binding.Label}: {reason}");
+            else binding.Run!(this, key);
+            key.Handled = true;
+        }
+        else if (KeyMap.WhereElse(key, scope) is { } elsewhere)
+        {
+            Notify(elsewhere);
+            key.Handled = true;
+        }
         UpdateStatusLine();
     }
 
-    private bool Handle(Key key, ListPane? pane)
-    {
-        if (key == Key.Tab) Cycle(+1);
-        else if (key == Key.Tab.WithShift) Cycle(-1);
-        else if (key == Key.Esc) pane?.ClearFilter();
-        else if (key == Key.Q.WithCtrl || key == Key.Q) _app.RequestStop();
-        else if (key == Key.F1 || key == new Key('?')) HelpDialog.Show(_app);
-        else if (key == new Key('/')) pane?.ShowFilter();
-        else if (key == Key.J && pane is not null) Move(pane, +1);
-        else if (key == Key.K && pane is not null) Move(pane, -1);
-        else if (key == Key.Enter) Pending = Enter(pane);
-        else if (key == Key.R) Pending = Refresh(pane);
-        else if (key == Key.Y) ShowPullCommand();
-        else if (key == Key.D && (pane == Tags || pane == Details)) OpenDownload();
-        else if (pane == Profiles) return HandleProfileKey(key);
-        else if (pane == Repositories) return HandleRepositoryKey(key);
-        else if (pane == Tags || pane == Details) return HandleDetailsKey(key);
-        else return false;
-        return true;
-    }
+    // The commands the key map runs.
 
-    private bool HandleProfileKey(Key key)
-    {
-        if (key == Key.A) AddProfile();
-        else if (key == Key.E) EditProfile();
-        else if (key == Key.X || key == Key.Delete) DeleteProfile();
-        else return false;
-        return true;
-    }
-
-    private bool HandleRepositoryKey(Key key)
-    {
-        if (key == Key.P) TogglePin();
-        else if (key == Key.A) AskRepository();
-        else return false;
-        return true;
-    }
-
-    private bool HandleDetailsKey(Key key)
-    {
-        DetailsView? view = key == Key.S ? DetailsView.Summary
-            : key == Key.C ? DetailsView.ChartYaml
-            : key == Key.V ? DetailsView.Values
-            : key == Key.E ? DetailsView.Readme
-            : key == Key.M ? DetailsView.Manifest
-            : null;
-        if (view is not { } chosen) return false;
-        Pending = Details.ShowViewAsync(chosen);
-        return true;
-    }
-
-    private void Cycle(int step)
+    internal void Cycle(int step)
     {
         ListPane[] panes = Panes;
         int current = Array.FindIndex(panes, p => p.HasFocus);
         panes[(current + step + panes.Length) % panes.Length].List.SetFocus();
     }
 
-    private static void Move(ListPane pane, int step)
+    internal void Move(int step)
     {
+        if (FocusedPane is not { } pane) return;
         int count = pane.Source.Count;
-        if (count == 0 || pane.Status is not null && step == 0) return;
+        if (count == 0) return;
         int row = pane.List.SelectedItem ?? -1;
         pane.List.SelectedItem = Math.Clamp(row + step, 0, count - 1);
         pane.List.EnsureSelectedItemVisible();
     }
 
-    private Task Enter(ListPane? pane)
+    internal void OpenSelected()
     {
-        if (pane == Profiles && Profiles.Selected is { } profile) return OpenProfileAsync(profile);
-        if (pane == Repositories && Repositories.Selected is { } repository) return OpenRepositoryAsync(repository);
-        if (pane == Tags && Tags.Selected is not null) Details.List.SetFocus();
-        return Task.CompletedTask;
+        ListPane? pane = FocusedPane;
+        if (pane == Profiles && Profiles.Selected is { } profile) OpenProfile(profile);
+        else if (pane == Repositories && Repositories.Selected is { } repository) OpenRepository(repository);
+        else if (pane == Tags && Tags.Selected is not null) Details.List.SetFocus();
     }
 
-    private Task Refresh(ListPane? pane)
+    internal void ShowFilter() => FocusedPane?.ShowFilter();
+
+    internal void ClearFilter() => FocusedPane?.ClearFilter();
+
+    internal void Refresh()
     {
-        if (pane == Profiles) ReloadProfiles(_profile?.Name);
-        else if (pane == Repositories && _profile is not null) return OpenProfileAsync(_profile);
-        else if (pane == Tags && Tags.Repository is { } repository) return OpenRepositoryAsync(repository);
-        else if (pane == Details) return LoadDetailsAsync();
-        return Task.CompletedTask;
+        ListPane? pane = FocusedPane;
+        if (pane == Profiles || pane is null) ReloadProfiles(Session.Profile?.Name);
+        else if (pane == Repositories) Pending = Session.RefreshRepositoriesAsync();
+        else if (pane == Tags) Pending = OpenRepositoryAsync(Session.RefreshTagsAsync());
+        else if (pane == Details) Pending = Session.RefreshDetailsAsync();
     }
 
-    private IRegistry? RegistryFor(Profile profile)
-    {
-        if (_registries.TryGetValue(profile.Name, out IRegistry? open)) return open;
-        try
-        {
-            // Warnings arrive on whatever thread the request ran on; the status line is the UI thread's.
-            IRegistry registry = _open(profile, warning => _app.Invoke(() => Notify($"warning from {profile.Name}: {warning}")));
-            _registries[profile.Name] = registry;
-            return registry;
-        }
-        catch (OciTuiException e)
-        {
-            Repositories.Reset(Messages.Sentence(e));
-            return null;
-        }
-    }
+    internal void ShowDetailsView(DetailsView view) => Pending = Details.ShowViewAsync(Session, view);
 
-    private async Task OpenProfileAsync(Profile profile)
-    {
-        _profile = profile;
-        Tags.Reset(TagsPane.Idle);
-        Details.Reset(DetailsPane.Idle);
-        Repositories.List.SetFocus();
-        if (RegistryFor(profile) is { } registry) await Repositories.LoadAsync(registry, profile);
-    }
+    internal void ShowHelp() => HelpDialog.Show(_app);
 
-    private async Task OpenRepositoryAsync(string repository)
-    {
-        if (_profile is null || RegistryFor(_profile) is not { } registry) return;
-        Details.Reset(DetailsPane.Idle);
-        Tags.List.SetFocus();
-        await Tags.LoadAsync(registry, repository);
-    }
+    internal void Quit() => _app.RequestStop();
 
-    private async Task LoadDetailsAsync()
+    internal void OpenDownload()
     {
-        if (_profile is null || Tags.Repository is not { } repository || Tags.Selected is not { } tag || RegistryFor(_profile) is not { } registry) return;
-        await Details.LoadAsync(registry, repository, tag.Tag);
-    }
-
-    private void OpenDownload()
-    {
-        if (_profile is null || Tags.Repository is not { } repository || Tags.Selected is not { } tag || RegistryFor(_profile) is not { } registry) return;
-        Task transfer = DownloadDialog.Run(_app, registry, repository, tag.Tag, Details.Details, _workingDirectory);
+        if (Session.Selected is not { } selected) return;
+        Task transfer = DownloadDialog.Run(_app, selected.Registry, selected.Repository, selected.Tag, selected.Details, _workingDirectory);
         _transfers.RemoveAll(t => t.IsCompleted);
         if (!transfer.IsCompleted) _transfers.Add(transfer);
     }
 
-    private void ShowPullCommand()
+    internal void ShowPullCommand()
     {
-        if (_profile is null || Tags.Repository is not { } repository || Tags.Selected is not { } tag) return;
-        string? digest = Details.Details is { } shown && shown.Reference == tag.Tag ? shown.Manifest.Digest.ToString() : null;
-        string[] lines = PullCommandText.For(_profile, repository, tag.Tag, digest).Split('\n');
+        if (Session.PullCommand() is not { } command) return;
+        string[] lines = command.Split('\n');
         PullDialog.Show(_app, lines, Clipboard.TrySendOsc52(lines[0]));
     }
 
-    private void TogglePin()
+    internal void TogglePin()
     {
-        if (_profile is null || Repositories.Selected is not { } repository) return;
-        var pinned = _profile.Repositories.ToList();
+        if (Session.Profile is not { } profile || Repositories.Selected is not { } repository) return;
+        var pinned = profile.Repositories.ToList();
         bool pinning = !pinned.Remove(repository);
         if (pinning) pinned.Add(repository);
-        if (SaveProfiles(() => ProfileFile.SetRepositories(_profilesFile, _profile.Name, pinned), _profile.Name) is not { } saved) return;
-        Repositories.ShowPins(pinned);
-        Notify((pinning ? $"pinned {TerminalText.Sanitize(repository, 60)} to {_profile.Name}" : $"unpinned {TerminalText.Sanitize(repository, 60)}") + CommentsNote(saved));
+        if (SaveProfiles(() => ProfileFile.SetRepositories(_profilesFile, profile.Name, pinned), profile.Name) is not { } saved) return;
+        Notify((pinning ? $"pinned {TerminalText.Sanitize(repository, 60)} to {profile.Name}" : $"unpinned {TerminalText.Sanitize(repository, 60)}") + CommentsNote(saved));
     }
 
-    private void AskRepository()
+    internal void AskRepository()
     {
-        if (_profile is null) return;
+        if (Session.Profile is null) return;
         string? typed = InputDialog.Ask(_app, "Repository", "Repository path (e.g. team/charts/app); p pins it afterwards:");
         if (string.IsNullOrWhiteSpace(typed)) return;
         string name = typed.Trim();
@@ -304,18 +277,18 @@ public sealed class MainWindow : Runnable
             MessageBox.ErrorQuery(_app, "Repository", $"'{TerminalText.Sanitize(typed, 80)}' is not a repository path: lower-case letters, digits, '.', '_', '-' and '/'.", "_OK");
             return;
         }
-        Repositories.AddTyped(name);
-        Pending = OpenRepositoryAsync(name);
+        Tags.List.SetFocus();
+        Pending = OpenRepositoryAsync(Session.OpenTypedRepositoryAsync(name));
     }
 
-    private void AddProfile()
+    internal void AddProfile()
     {
         SavedProfiles? written = null;
         ProfileDraft? saved = ProfileDialog.Run(_app, null, _profilesFile, draft => SaveDraft(draft, null, out written));
         if (saved is not null) Notify($"added profile {saved.Name} to {DisplayPath.Of(_profilesFile)}" + CommentsNote(written));
     }
 
-    private void EditProfile()
+    internal void EditProfile()
     {
         if (Profiles.Selected is not { } profile) return;
         ProfileDraft? original;
@@ -340,7 +313,7 @@ public sealed class MainWindow : Runnable
         try
         {
             written = ProfileFile.Save(_profilesFile, draft, replacing);
-            Forget(replacing ?? draft.Name);
+            Session.Forget(replacing ?? draft.Name);
             ShowProfiles(written.Profiles, draft.Name);
             return null;
         }
@@ -350,7 +323,7 @@ public sealed class MainWindow : Runnable
         }
     }
 
-    private void DeleteProfile()
+    internal void DeleteProfile()
     {
         if (Profiles.Selected is not { } profile) return;
         int? answer = MessageBox.Query(_app, "Delete profile", $"Delete the profile '{TerminalText.Sanitize(profile.Name, 40)}' from {_profilesFile}?", "_Delete", "_Keep");
@@ -392,29 +365,7 @@ public sealed class MainWindow : Runnable
     {
         _profilesFile = set.SourceFile ?? _profilesFile;
         Profiles.Show(set.Profiles, select);
-        if (_profile is not null)
-        {
-            // The open profile may have changed (pins, address): keep browsing with its new settings, or stop if it went.
-            Profile? current = set.Find(_profile.Name);
-            if (current is null || current != _profile with { Repositories = current.Repositories }) Forget(_profile.Name);
-            if (current is null)
-            {
-                _profile = null;
-                Repositories.Reset(RepositoriesPane.Idle);
-                Tags.Reset(TagsPane.Idle);
-                Details.Reset(DetailsPane.Idle);
-            }
-            else
-            {
-                _profile = current;
-            }
-        }
-    }
-
-    /// <summary>Drops a profile's open registry (its settings changed): the next use opens it anew.</summary>
-    private void Forget(string name)
-    {
-        if (_registries.Remove(name, out IRegistry? registry)) registry.Dispose();
+        Session.ProfilesChanged(set);
     }
 
     /// <summary>
@@ -448,14 +399,9 @@ public sealed class MainWindow : Runnable
 
     private void UpdateStatusLine()
     {
-        ListPane? pane = FocusedPane;
-        string keys = pane == Profiles ? "Enter open  a add  e edit  x delete"
-            : pane == Repositories ? "Enter tags  / filter  p pin  a type path"
-            : pane == Tags ? "Enter details  / filter  d download  y pull cmd"
-            : pane == Details ? "s c v e m  summary chart values readme manifest  d download"
-            : "";
-        // A notice (a registry's warning, what was saved) stands until the next key; then the keys of the pane again.
-        StatusLine.Text = Notice is null ? $" {keys}  r refresh  ? help  q quit" : $" {Notice}";
+        // A notice (a registry's warning, what was saved, why a key did nothing) stands until the next key; then the keys of the pane again.
+        int width = Viewport.Width > 0 ? Viewport.Width : 80;
+        StatusLine.Text = Notice is null ? KeyMap.StatusLine(FocusedScope, width) : $" {Notice}";
     }
 
     protected override void Dispose(bool disposing)
@@ -463,8 +409,7 @@ public sealed class MainWindow : Runnable
         if (disposing)
         {
             _app.Keyboard.KeyDown -= OnKeyDown;
-            foreach (IRegistry registry in _registries.Values) registry.Dispose();
-            _registries.Clear();
+            Session.Dispose();
         }
         base.Dispose(disposing);
     }

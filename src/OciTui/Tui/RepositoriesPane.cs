@@ -1,112 +1,64 @@
-using OciTui.Registry;
 using OciTui.Registry.Browsing;
-using OciTui.Registry.Errors;
-using OciTui.Registry.Profiles;
 using OciTui.Registry.Text;
 
 namespace OciTui.Tui;
 
 /// <summary>
-/// The repositories of the open profile: the catalog as its pages arrive, the pinned ones (marked *) added, or with
-/// a refused catalog the pinned ones and how to type a path.
+/// The open profile's repositories as the browse session has them: the catalog as its pages arrive, the pinned ones
+/// (marked *) added, or why there are none and what to do.
 /// </summary>
 public sealed class RepositoriesPane : ListPane
 {
     public const string Idle = "Enter on a profile lists its repositories.";
 
-    private readonly LatestRequest _load = new();
-    private List<string> _names = [];
+    private IReadOnlyList<string> _names = [];
     private IReadOnlyList<string> _pinned = [];
 
     public RepositoriesPane() : base("_Repositories") => SetStatus(Idle);
 
     public string? Selected => SelectedIndex is int i && i < _names.Count ? _names[i] : null;
 
-    public async Task LoadAsync(IRegistry registry, Profile profile)
+    /// <summary>Shows the session's repositories, keeping the selected one selected while pages arrive or pins change.</summary>
+    public void Render(BrowseSession session)
     {
-        CancellationToken token = _load.Restart();
-        _pinned = profile.Repositories;
-        _names = [];
-        SetContext(TerminalText.Sanitize(profile.Name, 30));
-        SetStatus("loading…");
-        Busy = true;
-        // Pages arrive on the thread pool; Progress posts them to the UI thread that created it.
-        var pages = new Progress<IReadOnlyList<string>>(page =>
+        Listing<string> listing = session.Repositories;
+        string? keep = Selected;
+        _pinned = session.Profile?.Repositories ?? [];
+        _names = listing.Items;
+        Busy = listing.State == LoadState.Loading && listing.Items.Count > 0;
+        string? profile = session.Profile is { } open ? TerminalText.Sanitize(open.Name, 30) : null;
+        if (session.Profile is null)
         {
-            if (token.IsCancellationRequested) return;
-            bool first = _names.Count == 0;
-            _names.AddRange(page);
-            if (first) SetItems(_names.Select(Line).ToList(), 0);
-            else AppendItems(page.Select(Line));
-        });
-        try
-        {
-            RepositoryList listed = await RepositoryListing.ListAsync(registry, profile.Repositories, ((IProgress<IReadOnlyList<string>>)pages).Report, token);
-            token.ThrowIfCancellationRequested();
-            _names = listed.Names.Concat(profile.Repositories.Where(p => !listed.Names.Contains(p))).ToList();
-            string count = listed.Source == RepositorySource.Catalog ? $"{_names.Count}" : $"{_names.Count} pinned";
-            SetContext($"{TerminalText.Sanitize(profile.Name, 30)} ({count})");
-            if (_names.Count == 0) SetStatus("The registry lists no repositories. Press a to type a repository path.");
-            else SetItems(_names.Select(Line).ToList(), 0);
-            Busy = false;
-            if (listed.Note is not null) Noted?.Invoke(listed.Note);
+            SetContext(null);
+            SetStatus(Idle);
+            return;
         }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        if (listing.State == LoadState.Loaded)
         {
-        }
-        catch (CatalogUnavailableException e)
-        {
-            if (token.IsCancellationRequested) return;
-            Busy = false;
-            SetStatus($"{e.Message} Press a to type a repository path, then p to pin it to the profile.");
-        }
-        catch (OciTuiException e)
-        {
-            if (token.IsCancellationRequested) return;
-            Busy = false;
-            SetStatus(Messages.Sentence(e));
-        }
-    }
-
-    /// <summary>Raised with a note worth a line in the status bar (the catalog was refused, pinned ones shown).</summary>
-    public event Action<string>? Noted;
-
-    public void Reset(string message)
-    {
-        _load.Cancel();
-        _names = [];
-        _pinned = [];
-        Busy = false;
-        SetContext(null);
-        SetStatus(message);
-    }
-
-    /// <summary>A repository typed by hand: added to the list (if new) and selected.</summary>
-    public void AddTyped(string repository)
-    {
-        if (!_names.Contains(repository))
-        {
-            _names.Add(repository);
-            SetItems(_names.Select(Line).ToList(), _names.Count - 1);
+            string count = session.RepositorySource == RepositorySource.Catalog ? $"{_names.Count}" : $"{_names.Count} pinned";
+            SetContext($"{profile} ({count})");
         }
         else
         {
-            SetItems(_names.Select(Line).ToList(), _names.IndexOf(repository));
+            SetContext(profile);
         }
+        if (_names.Count == 0)
+        {
+            SetStatus(listing.Message ?? (listing.State == LoadState.Loading ? "loading…" : Idle));
+            return;
+        }
+        int index = keep is null ? 0 : Math.Max(0, IndexOf(keep));
+        SetItems(_names.Select(Line).ToList(), index);
     }
 
-    /// <summary>The profile's pins changed: redraw the marks.</summary>
-    public void ShowPins(IReadOnlyList<string> pinned)
+    private int IndexOf(string name)
     {
-        _pinned = pinned;
-        if (Status is null) SetItems(_names.Select(Line).ToList(), SelectedIndex);
+        for (int i = 0; i < _names.Count; i++)
+        {
+            if (_names[i] == name) return i;
+        }
+        return -1;
     }
 
     private string Line(string repository) => (_pinned.Contains(repository) ? "* " : "  ") + TerminalText.Sanitize(repository, 200);
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing) _load.Dispose();
-        base.Dispose(disposing);
-    }
 }

@@ -1,93 +1,92 @@
 using System.Globalization;
-using OciTui.Registry;
 using OciTui.Registry.Browsing;
-using OciTui.Registry.Errors;
 using OciTui.Registry.Text;
 using OciTui.Registry.Versions;
 
 namespace OciTui.Tui;
 
 /// <summary>
-/// The tags of one repository as a version table: semver newest first, prereleases (~) and other tags (?) marked,
+/// The open repository's tags as a version table: semver newest first, prereleases (~) and other tags (?) marked,
 /// and beside each its appVersion and created date, read for the rows in view only, so thousands of tags open at
-/// once and fill in as the user scrolls.
+/// once and fill in as the user scrolls. The cursor follows the session's selected tag.
 /// </summary>
 public sealed class TagsPane : ListPane
 {
     public const string Idle = "Enter on a repository lists its tags.";
     private const int AppVersionWidth = 12;
 
-    private readonly LatestRequest _load = new();
     private readonly LatestRequest _inView = new();
+    private Listing<SortedTag>? _shown;
     private IReadOnlyList<SortedTag> _tags = [];
     private TagSummaryLoader? _summaries;
     private int _tagWidth = 12;
-    // The most recent load of the rows in view: a tag load waits for its first screenful.
-    private Task _rowsLoading = Task.CompletedTask;
 
     public TagsPane() : base("_Tags")
     {
         SetStatus(Idle);
         List.ViewportChanged += (_, e) =>
         {
-            if (e.NewViewport.Y != e.OldViewport.Y || e.NewViewport.Height != e.OldViewport.Height) _rowsLoading = LoadRowsInViewAsync();
+            if (e.NewViewport.Y != e.OldViewport.Y || e.NewViewport.Height != e.OldViewport.Height) RowsLoading = LoadRowsInViewAsync();
         };
-        RowsChanged += () => _rowsLoading = LoadRowsInViewAsync();
+        RowsChanged += () => RowsLoading = LoadRowsInViewAsync();
     }
-
-    public string? Repository { get; private set; }
 
     public SortedTag? Selected => SelectedIndex is int i && i < _tags.Count ? _tags[i] : null;
 
-    public async Task LoadAsync(IRegistry registry, string repository)
+    /// <summary>The most recent load of the rows in view.</summary>
+    public Task RowsLoading { get; private set; } = Task.CompletedTask;
+
+    public void Render(BrowseSession session)
     {
-        CancellationToken token = _load.Restart();
-        _inView.Cancel();
-        Repository = repository;
-        _tags = [];
-        _summaries = new TagSummaryLoader(registry, repository);
-        SetContext(TerminalText.Sanitize(repository, 40));
-        SetHeader(null);
-        SetStatus("loading…");
-        try
+        Listing<SortedTag> listing = session.Tags;
+        if (!ReferenceEquals(listing, _shown))
         {
-            var all = new List<string>();
-            await foreach (IReadOnlyList<string> page in registry.ListTagsAsync(repository, token)) all.AddRange(page);
-            token.ThrowIfCancellationRequested();
-            _tags = TagSorter.Sort(all);
-            if (_tags.Count == 0)
-            {
-                SetStatus("This repository has no tags.");
-                return;
-            }
-            int semver = _tags.Count(t => t.IsSemver);
-            SetContext($"{TerminalText.Sanitize(repository, 40)} ({_tags.Count}, {semver} semver)");
-            _tagWidth = Math.Clamp(_tags.Max(t => t.Tag.Length), 8, 24);
-            SetHeader($" {"Tag".PadRight(_tagWidth)} {"App version".PadRight(AppVersionWidth)} Created");
-            // The cursor starts on the newest stable version, what helm pull takes without --version; prereleases stay above it.
-            int newest = Math.Max(0, _tags.ToList().FindIndex(t => t.IsSemver && !t.IsPrerelease));
-            SetItems(_tags.Select(t => Row(t, null, _tagWidth)).ToList(), newest);
-            await _rowsLoading;
+            _shown = listing;
+            Show(session, listing);
         }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        // A refresh or a new listing selects a tag in the session: the cursor goes there.
+        if (session.Tag is { } tag && Selected?.Tag != tag && Status is null)
         {
-        }
-        catch (OciTuiException e)
-        {
-            if (!token.IsCancellationRequested) SetStatus(Messages.Sentence(e));
+            int index = IndexOf(tag);
+            if (index >= 0) SetItems(Rows(), index);
         }
     }
 
-    public void Reset(string message)
+    private void Show(BrowseSession session, Listing<SortedTag> listing)
     {
-        _load.Cancel();
         _inView.Cancel();
-        Repository = null;
-        _tags = [];
+        _tags = listing.Items;
         _summaries = null;
-        SetContext(null);
         SetHeader(null);
-        SetStatus(message);
+        if (session.Repository is not { } repository)
+        {
+            SetContext(null);
+            SetStatus(Idle);
+            return;
+        }
+        SetContext(TerminalText.Sanitize(repository, 40));
+        if (listing.State != LoadState.Loaded || _tags.Count == 0)
+        {
+            SetStatus(listing.Message ?? (listing.State == LoadState.Loading ? "loading…" : Idle));
+            return;
+        }
+        if (session.Registry is { } registry) _summaries = new TagSummaryLoader(registry, repository);
+        int semver = _tags.Count(t => t.IsSemver);
+        SetContext($"{TerminalText.Sanitize(repository, 40)} ({_tags.Count}, {semver} semver)");
+        _tagWidth = Math.Clamp(_tags.Max(t => t.Tag.Length), 8, 24);
+        SetHeader($" {"Tag".PadRight(_tagWidth)} {"App version".PadRight(AppVersionWidth)} Created");
+        SetItems(Rows(), session.Tag is { } tag ? Math.Max(0, IndexOf(tag)) : 0);
+    }
+
+    private List<string> Rows() => _tags.Select(t => Row(t, _summaries?.Cached(t.Tag), _tagWidth)).ToList();
+
+    private int IndexOf(string tag)
+    {
+        for (int i = 0; i < _tags.Count; i++)
+        {
+            if (_tags[i].Tag == tag) return i;
+        }
+        return -1;
     }
 
     /// <summary>Fills in the rows in view (a short pause first, so paging through thousands of tags asks only for where it stops).</summary>
@@ -125,11 +124,7 @@ public sealed class TagsPane : ListPane
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
-        {
-            _load.Dispose();
-            _inView.Dispose();
-        }
+        if (disposing) _inView.Dispose();
         base.Dispose(disposing);
     }
 }

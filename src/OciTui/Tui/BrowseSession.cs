@@ -1,0 +1,381 @@
+using OciTui.Registry;
+using OciTui.Registry.Browsing;
+using OciTui.Registry.Charts;
+using OciTui.Registry.Errors;
+using OciTui.Registry.Inspection;
+using OciTui.Registry.Models;
+using OciTui.Registry.Profiles;
+using OciTui.Registry.Versions;
+
+namespace OciTui.Tui;
+
+/// <summary>Where one level of the browse stands.</summary>
+public enum LoadState
+{
+    Idle,
+    Loading,
+    Loaded,
+    Failed,
+}
+
+/// <summary>
+/// One level's contents: nothing asked for yet, loading (with the pages that already arrived), the items, or why
+/// there are none (an error, or an empty answer and what to do next).
+/// </summary>
+public sealed record Listing<T>(LoadState State, IReadOnlyList<T> Items, string? Message = null)
+{
+    public static Listing<T> Idle { get; } = new(LoadState.Idle, []);
+
+    public static Listing<T> Loading(IReadOnlyList<T>? arrived = null) => new(LoadState.Loading, arrived ?? []);
+
+    public static Listing<T> Failed(string message) => new(LoadState.Failed, [], message);
+}
+
+/// <summary>The selected tag's details, always with the tag they belong to.</summary>
+public sealed record TagDetails(string Tag, LoadState State, ArtifactDetails? Value = null, string? Message = null)
+{
+    /// <summary>Signatures, SBOMs and other artifacts that refer to the tag; they arrive after the details.</summary>
+    public IReadOnlyList<Descriptor> Referrers { get; init; } = [];
+}
+
+/// <summary>Everything an action on the selected tag needs: where it is, and what is known of it.</summary>
+public sealed record SelectedTag(Profile Profile, IRegistry Registry, string Repository, string Tag, ArtifactDetails? Details);
+
+/// <summary>Which levels of the browse changed.</summary>
+[Flags]
+public enum BrowseChange
+{
+    None = 0,
+    Profile = 1,
+    Repositories = 2,
+    Tags = 4,
+    Details = 8,
+    All = Profile | Repositories | Tags | Details,
+}
+
+/// <summary>
+/// What the user is browsing: the open profile and its registry, its repositories, the open repository's tags, the
+/// selected tag and its details. Panes render it and send it the user's choices; loading, cancelling what is no longer
+/// wanted and turning errors into sentences happen here, so a pane never holds state another pane needs. The details
+/// always belong to the selected tag: selecting another tag replaces them before anything is loaded.
+/// </summary>
+/// <remarks>
+/// Methods are called on one thread at a time (the UI thread); their continuations return to the caller's
+/// <see cref="SynchronizationContext"/>, so <see cref="Changed"/> is raised there too.
+/// </remarks>
+public sealed class BrowseSession : IDisposable
+{
+    public const string NoRepositoriesListed = "The registry lists no repositories. Press a to type a repository path.";
+    public const string NoTags = "This repository has no tags.";
+
+    private readonly Func<Profile, Action<string>, IRegistry> _open;
+    private readonly Dictionary<string, IRegistry> _registries = new(StringComparer.Ordinal);
+    private readonly LatestRequest _repositoriesLoad = new();
+    private readonly LatestRequest _tagsLoad = new();
+    private readonly LatestRequest _detailsLoad = new();
+    private (ArtifactDetails Details, Task<ChartFiles> Files)? _chartFiles;
+
+    /// <param name="open">Opens a profile's registry; the callback takes the registry's warnings (from any thread).</param>
+    public BrowseSession(Func<Profile, Action<string>, IRegistry> open) => _open = open;
+
+    /// <summary>The pause before a selected tag's details load, so holding an arrow key down does not fetch every tag passed.</summary>
+    public TimeSpan DetailsDelay { get; init; } = TimeSpan.FromMilliseconds(60);
+
+    public Profile? Profile { get; private set; }
+    public Listing<string> Repositories { get; private set; } = Listing<string>.Idle;
+    public RepositorySource RepositorySource { get; private set; }
+    public string? Repository { get; private set; }
+    public Listing<SortedTag> Tags { get; private set; } = Listing<SortedTag>.Idle;
+    public string? Tag { get; private set; }
+    public TagDetails? Details { get; private set; }
+
+    /// <summary>The open profile's registry, once it opened.</summary>
+    public IRegistry? Registry => Profile is { } profile ? _registries.GetValueOrDefault(profile.Name) : null;
+
+    /// <summary>Raised after one or more levels changed, on the caller's thread.</summary>
+    public event Action<BrowseChange>? Changed;
+
+    /// <summary>A note worth a line on the status bar: a registry's warning (raised on the thread of its request), the catalog refused.</summary>
+    public event Action<string>? Noted;
+
+    /// <summary>The selected tag with its registry and details, or null; <see cref="WhyNoTagSelected"/> says why not.</summary>
+    public SelectedTag? Selected =>
+        Profile is { } profile && Registry is { } registry && Repository is { } repository && Tag is { } tag
+            ? new SelectedTag(profile, registry, repository, tag, Details is { Tag: var shown, Value: { } details } && shown == tag ? details : null)
+            : null;
+
+    /// <summary>Why there is no selected tag, in the words of the key that needs one; null when there is one.</summary>
+    public string? WhyNoTagSelected =>
+        Profile is null ? "open a profile first"
+        : Registry is null ? "the profile's registry could not be opened"
+        : Repository is null ? "open a repository first"
+        : Tag is null ? "select a tag first"
+        : null;
+
+    /// <summary>Opens a profile: its registry, then its repositories (the catalog as its pages arrive, else the pinned ones).</summary>
+    public async Task OpenProfileAsync(Profile profile)
+    {
+        CancellationToken token = _repositoriesLoad.Restart();
+        _tagsLoad.Cancel();
+        _detailsLoad.Cancel();
+        Profile = profile;
+        Repository = null;
+        Tags = Listing<SortedTag>.Idle;
+        Tag = null;
+        Details = null;
+        _chartFiles = null;
+        if (RegistryFor(profile) is not { } registry)
+        {
+            Raise(BrowseChange.All);
+            return;
+        }
+        Repositories = Listing<string>.Loading();
+        Raise(BrowseChange.All);
+
+        // Pages arrive on the thread pool: each is handed to the caller's thread, and one arriving after the full
+        // listing (or after the user moved on) is dropped, so a catalog is never shown twice.
+        SynchronizationContext? caller = SynchronizationContext.Current;
+        void OnPage(IReadOnlyList<string> page)
+        {
+            void Append()
+            {
+                if (token.IsCancellationRequested || Repositories.State != LoadState.Loading) return;
+                Repositories = Listing<string>.Loading([.. Repositories.Items, .. page]);
+                Raise(BrowseChange.Repositories);
+            }
+            if (caller is null) Append();
+            else caller.Post(_ => Append(), null);
+        }
+        try
+        {
+            RepositoryList listed = await RepositoryListing.ListAsync(registry, profile.Repositories, OnPage, token);
+            token.ThrowIfCancellationRequested();
+            List<string> names = [.. listed.Names, .. profile.Repositories.Where(p => !listed.Names.Contains(p))];
+            RepositorySource = listed.Source;
+            Repositories = new Listing<string>(LoadState.Loaded, names, names.Count == 0 ? NoRepositoriesListed : null);
+            Raise(BrowseChange.Repositories);
+            if (listed.Note is not null) Noted?.Invoke(listed.Note);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+        }
+        catch (CatalogUnavailableException e)
+        {
+            Fail(token, $"{e.Message} Press a to type a repository path, then p to pin it to the profile.");
+        }
+        catch (OciTuiException e)
+        {
+            Fail(token, Messages.Sentence(e));
+        }
+
+        void Fail(CancellationToken load, string message)
+        {
+            if (load.IsCancellationRequested) return;
+            Repositories = Listing<string>.Failed(message);
+            Raise(BrowseChange.Repositories);
+        }
+    }
+
+    /// <summary>Adds a repository typed by hand to the list (if it is not there) and opens it.</summary>
+    public Task OpenTypedRepositoryAsync(string repository)
+    {
+        if (Profile is null) return Task.CompletedTask;
+        if (!Repositories.Items.Contains(repository))
+        {
+            Repositories = new Listing<string>(LoadState.Loaded, [.. Repositories.Items, repository]);
+            Raise(BrowseChange.Repositories);
+        }
+        return OpenRepositoryAsync(repository);
+    }
+
+    /// <summary>Opens a repository: its tags, semver newest first, and selects <paramref name="keepTag"/> if it is still there, else the newest stable version.</summary>
+    public async Task OpenRepositoryAsync(string repository, string? keepTag = null)
+    {
+        if (Registry is not { } registry) return;
+        CancellationToken token = _tagsLoad.Restart();
+        _detailsLoad.Cancel();
+        Repository = repository;
+        Tags = Listing<SortedTag>.Loading();
+        Tag = null;
+        Details = null;
+        _chartFiles = null;
+        Raise(BrowseChange.Tags | BrowseChange.Details);
+        try
+        {
+            var all = new List<string>();
+            await foreach (IReadOnlyList<string> page in registry.ListTagsAsync(repository, token)) all.AddRange(page);
+            token.ThrowIfCancellationRequested();
+            IReadOnlyList<SortedTag> sorted = TagSorter.Sort(all);
+            Tags = new Listing<SortedTag>(LoadState.Loaded, sorted, sorted.Count == 0 ? NoTags : null);
+            Tag = keepTag is not null && sorted.Any(t => t.Tag == keepTag) ? keepTag : InitialTag(sorted);
+            Raise(BrowseChange.Tags);
+            if (Tag is { } selected) await LoadDetailsAsync(selected);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+        }
+        catch (OciTuiException e)
+        {
+            if (token.IsCancellationRequested) return;
+            Tags = Listing<SortedTag>.Failed(Messages.Sentence(e));
+            Raise(BrowseChange.Tags);
+        }
+    }
+
+    /// <summary>The newest stable version, what helm pull takes without --version; prereleases stay above it. Else the first tag.</summary>
+    private static string? InitialTag(IReadOnlyList<SortedTag> sorted) =>
+        (sorted.FirstOrDefault(t => t.IsSemver && !t.IsPrerelease) ?? sorted.FirstOrDefault())?.Tag;
+
+    /// <summary>Selects a tag of the open repository (null: none) and loads its details; the same tag again changes nothing.</summary>
+    public Task SelectTagAsync(string? tag)
+    {
+        if (tag == Tag) return Task.CompletedTask;
+        Tag = tag;
+        if (tag is not null) return LoadDetailsAsync(tag);
+        _detailsLoad.Cancel();
+        Details = null;
+        _chartFiles = null;
+        Raise(BrowseChange.Details);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Reads the profile, the repository or the selected tag's details again, keeping the place.</summary>
+    public Task RefreshRepositoriesAsync() => Profile is { } profile ? OpenProfileAsync(profile) : Task.CompletedTask;
+
+    public Task RefreshTagsAsync() => Repository is { } repository ? OpenRepositoryAsync(repository, Tag) : Task.CompletedTask;
+
+    public Task RefreshDetailsAsync() => Tag is { } tag ? LoadDetailsAsync(tag) : Task.CompletedTask;
+
+    private async Task LoadDetailsAsync(string tag)
+    {
+        CancellationToken token = _detailsLoad.Restart();
+        _chartFiles = null;
+        Details = new TagDetails(tag, LoadState.Loading);
+        Raise(BrowseChange.Details);
+        if (Registry is not { } registry || Repository is not { } repository) return;
+        try
+        {
+            await Task.Delay(DetailsDelay, token);
+            ArtifactDetails details = await ArtifactInspector.InspectAsync(registry, repository, tag, token);
+            token.ThrowIfCancellationRequested();
+            Details = new TagDetails(tag, LoadState.Loaded, details);
+            Raise(BrowseChange.Details);
+            IReadOnlyList<Descriptor> referrers = await ReferrersAsync(registry, details, token);
+            token.ThrowIfCancellationRequested();
+            if (referrers.Count == 0) return;
+            Details = Details with { Referrers = referrers };
+            Raise(BrowseChange.Details);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+        }
+        catch (OciTuiException e)
+        {
+            if (token.IsCancellationRequested) return;
+            Details = new TagDetails(tag, LoadState.Failed, Message: Messages.Sentence(e));
+            Raise(BrowseChange.Details);
+        }
+    }
+
+    /// <summary>Referrers are extra: a registry that cannot list them still shows the tag. At most 50.</summary>
+    private static async Task<IReadOnlyList<Descriptor>> ReferrersAsync(IRegistry registry, ArtifactDetails details, CancellationToken token)
+    {
+        var found = new List<Descriptor>();
+        try
+        {
+            await foreach (Descriptor referrer in registry.ListReferrersAsync(details.Repository, details.Manifest.Digest, cancellationToken: token))
+            {
+                found.Add(referrer);
+                if (found.Count == 50) break;
+            }
+        }
+        catch (OciTuiException)
+        {
+        }
+        return found;
+    }
+
+    /// <summary>The selected tag's chart files (Chart.yaml, values, README), read once from its layer in memory with helm's limits.</summary>
+    public Task<ChartFiles> ReadChartFilesAsync()
+    {
+        if (Registry is not { } registry || Details?.Value is not { } details)
+            throw new InvalidInputException("The tag's details are not loaded yet.");
+        if (_chartFiles is { } cached && ReferenceEquals(cached.Details, details)) return cached.Files;
+        Task<ChartFiles> files = DetailsText.ReadChartFilesAsync(registry, details, _detailsLoad.Token);
+        _chartFiles = (details, files);
+        return files;
+    }
+
+    /// <summary>The helm pull command and the digest reference of the selected tag, one per line.</summary>
+    public string? PullCommand() =>
+        Selected is { } selected ? PullCommandText.For(selected.Profile, selected.Repository, selected.Tag, selected.Details?.Manifest.Digest.ToString()) : null;
+
+    /// <summary>
+    /// The profiles file was read or written again: the open profile keeps browsing with its new settings (its registry
+    /// is opened anew when an address or credential changed), or closes if it was deleted.
+    /// </summary>
+    public void ProfilesChanged(ProfileSet profiles)
+    {
+        if (Profile is not { } open) return;
+        Profile? current = profiles.Find(open.Name);
+        if (current is null || current != open with { Repositories = current.Repositories }) Forget(open.Name);
+        if (current is null)
+        {
+            Close();
+            return;
+        }
+        bool pinsChanged = !current.Repositories.SequenceEqual(open.Repositories);
+        Profile = current;
+        // Its registry was dropped with the old settings: open it with the new ones, so browsing goes on.
+        if (!_registries.ContainsKey(current.Name) && RegistryFor(current) is null) pinsChanged = true;
+        if (pinsChanged) Raise(BrowseChange.Repositories);
+    }
+
+    /// <summary>Drops a profile's open registry (its settings changed): the next use opens it anew.</summary>
+    public void Forget(string profileName)
+    {
+        if (_registries.Remove(profileName, out IRegistry? registry)) registry.Dispose();
+    }
+
+    private void Close()
+    {
+        _repositoriesLoad.Cancel();
+        _tagsLoad.Cancel();
+        _detailsLoad.Cancel();
+        Profile = null;
+        Repositories = Listing<string>.Idle;
+        Repository = null;
+        Tags = Listing<SortedTag>.Idle;
+        Tag = null;
+        Details = null;
+        _chartFiles = null;
+        Raise(BrowseChange.All);
+    }
+
+    private IRegistry? RegistryFor(Profile profile)
+    {
+        if (_registries.TryGetValue(profile.Name, out IRegistry? open)) return open;
+        try
+        {
+            IRegistry registry = _open(profile, warning => Noted?.Invoke($"warning from {profile.Name}: {warning}"));
+            _registries[profile.Name] = registry;
+            return registry;
+        }
+        catch (OciTuiException e)
+        {
+            Repositories = Listing<string>.Failed(Messages.Sentence(e));
+            return null;
+        }
+    }
+
+    private void Raise(BrowseChange change) => Changed?.Invoke(change);
+
+    public void Dispose()
+    {
+        _repositoriesLoad.Dispose();
+        _tagsLoad.Dispose();
+        _detailsLoad.Dispose();
+        foreach (IRegistry registry in _registries.Values) registry.Dispose();
+        _registries.Clear();
+    }
+}
