@@ -22,14 +22,12 @@ public sealed class MainWindow : Runnable
     private readonly IApplication _app;
     private readonly string _workingDirectory;
     private readonly List<Task> _transfers = [];
-    private string _profilesFile;
     private (bool Wide, bool LeftFocused)? _layout;
 
     public MainWindow(IApplication app, ProfileSet profiles, string profilesFile, Func<Profile, Action<string>, IRegistry> open, string workingDirectory)
     {
         _app = app;
         _workingDirectory = workingDirectory;
-        _profilesFile = profiles.SourceFile ?? profilesFile;
         Title = "ocitui";
 
         Session = new BrowseSession(open);
@@ -43,6 +41,7 @@ public sealed class MainWindow : Runnable
         ViewportChanged += (_, e) => ApplyLayout(e.NewViewport.Width);
 
         Profiles.Show(profiles.Profiles);
+        ProfileEdits = new ProfileCommands(app, Session, Profiles, profiles.SourceFile ?? profilesFile, Notify);
         Session.Changed += Render;
         // Notes come from loads and from registries' warnings, on any thread; the status line is the UI thread's.
         Session.Noted += note => _app.Invoke(() => Notify(note));
@@ -65,6 +64,9 @@ public sealed class MainWindow : Runnable
     public BrowseSession Session { get; }
 
     public ProfilesPane Profiles { get; }
+
+    /// <summary>Add, edit, delete, pin: the commands that write the profiles file.</summary>
+    public ProfileCommands ProfileEdits { get; }
     public RepositoriesPane Repositories { get; }
     public TagsPane Tags { get; }
     public DetailsPane Details { get; }
@@ -228,7 +230,7 @@ public sealed class MainWindow : Runnable
     internal void Refresh()
     {
         ListPane? pane = FocusedPane;
-        if (pane == Profiles || pane is null) ReloadProfiles(Session.Profile?.Name);
+        if (pane == Profiles || pane is null) ProfileEdits.Reload(Session.Profile?.Name);
         else if (pane == Repositories) Pending = Session.RefreshRepositoriesAsync();
         else if (pane == Tags) Pending = OpenRepositoryAsync(Session.RefreshTagsAsync());
         else if (pane == Details) Pending = Session.RefreshDetailsAsync();
@@ -257,13 +259,14 @@ public sealed class MainWindow : Runnable
 
     internal void TogglePin()
     {
-        if (Session.Profile is not { } profile || Repositories.Selected is not { } repository) return;
-        var pinned = profile.Repositories.ToList();
-        bool pinning = !pinned.Remove(repository);
-        if (pinning) pinned.Add(repository);
-        if (SaveProfiles(() => ProfileFile.SetRepositories(_profilesFile, profile.Name, pinned), profile.Name) is not { } saved) return;
-        Notify((pinning ? $"pinned {TerminalText.Sanitize(repository, 60)} to {profile.Name}" : $"unpinned {TerminalText.Sanitize(repository, 60)}") + CommentsNote(saved));
+        if (Repositories.Selected is { } repository) ProfileEdits.TogglePin(repository);
     }
+
+    internal void AddProfile() => ProfileEdits.AddProfile();
+
+    internal void EditProfile() => ProfileEdits.EditProfile();
+
+    internal void DeleteProfile() => ProfileEdits.DeleteProfile();
 
     internal void AskRepository()
     {
@@ -279,93 +282,6 @@ public sealed class MainWindow : Runnable
         }
         Tags.List.SetFocus();
         Pending = OpenRepositoryAsync(Session.OpenTypedRepositoryAsync(name));
-    }
-
-    internal void AddProfile()
-    {
-        SavedProfiles? written = null;
-        ProfileDraft? saved = ProfileDialog.Run(_app, null, _profilesFile, draft => SaveDraft(draft, null, out written));
-        if (saved is not null) Notify($"added profile {saved.Name} to {DisplayPath.Of(_profilesFile)}" + CommentsNote(written));
-    }
-
-    internal void EditProfile()
-    {
-        if (Profiles.Selected is not { } profile) return;
-        ProfileDraft? original;
-        try
-        {
-            original = ProfileFile.ReadDraft(_profilesFile, profile.Name);
-        }
-        catch (ProfileException e)
-        {
-            MessageBox.ErrorQuery(_app, "Profile", e.Message, "_OK");
-            return;
-        }
-        if (original is null) return;
-        SavedProfiles? written = null;
-        ProfileDraft? saved = ProfileDialog.Run(_app, original, _profilesFile, draft => SaveDraft(draft, profile.Name, out written));
-        if (saved is not null) Notify($"saved profile {saved.Name}" + CommentsNote(written));
-    }
-
-    private string? SaveDraft(ProfileDraft draft, string? replacing, out SavedProfiles? written)
-    {
-        written = null;
-        try
-        {
-            written = ProfileFile.Save(_profilesFile, draft, replacing);
-            Session.Forget(replacing ?? draft.Name);
-            ShowProfiles(written.Profiles, draft.Name);
-            return null;
-        }
-        catch (ProfileException e)
-        {
-            return e.Message;
-        }
-    }
-
-    internal void DeleteProfile()
-    {
-        if (Profiles.Selected is not { } profile) return;
-        int? answer = MessageBox.Query(_app, "Delete profile", $"Delete the profile '{TerminalText.Sanitize(profile.Name, 40)}' from {_profilesFile}?", "_Delete", "_Keep");
-        // The last button is the one Enter presses: keeping is the safe answer.
-        if (answer != 0) return;
-        if (SaveProfiles(() => ProfileFile.Delete(_profilesFile, profile.Name), null) is { } saved) Notify($"deleted profile {profile.Name}" + CommentsNote(saved));
-    }
-
-    /// <summary>Writes the profiles file; on success shows the new profiles, on failure says why. Returns what was written or null.</summary>
-    private SavedProfiles? SaveProfiles(Func<SavedProfiles> save, string? select)
-    {
-        try
-        {
-            SavedProfiles saved = save();
-            ShowProfiles(saved.Profiles, select);
-            return saved;
-        }
-        catch (ProfileException e)
-        {
-            MessageBox.ErrorQuery(_app, "Profiles", e.Message, "_OK");
-            return null;
-        }
-    }
-
-    private void ReloadProfiles(string? select)
-    {
-        try
-        {
-            ShowProfiles(ProfileLoader.Load(_profilesFile), select);
-            Notify($"reloaded {DisplayPath.Of(_profilesFile)}");
-        }
-        catch (ProfileException e)
-        {
-            Profiles.ShowProblem(e.Message);
-        }
-    }
-
-    private void ShowProfiles(ProfileSet set, string? select)
-    {
-        _profilesFile = set.SourceFile ?? _profilesFile;
-        Profiles.Show(set.Profiles, select);
-        Session.ProfilesChanged(set);
     }
 
     /// <summary>
@@ -387,9 +303,6 @@ public sealed class MainWindow : Runnable
     /// <summary>An error ocitui did not foresee: one line, sanitised, no stack trace; the app keeps running.</summary>
     public void ShowUnexpected(Exception e) =>
         Notify($"Unexpected error ({e.GetType().Name}): {e.Message} ocitui keeps running; please report this.");
-
-    private static string CommentsNote(SavedProfiles? saved) =>
-        saved?.CommentsKeptIn is { } copy ? $" (comments dropped; old file: {Path.GetFileName(copy)})" : "";
 
     private void Notify(string message)
     {

@@ -69,4 +69,17 @@ public sealed class MainWindowTests
             .Do(() => Assert.True(tui.Window.IsRunning), "still running")
             .RunAsync();
     }
+
+    /// <summary>Defect: <c>ocitui demo</c> listed its three repositories twice (a catalog page drawn after the full listing).</summary>
+    [Fact]
+    public async Task A_profile_opened_at_start_lists_each_repository_once()
+    {
+        using var tui = new TuiHarness([Demo]);
+        await tui
+            .Do(() => tui.Window.OpenProfile("demo"), "ocitui demo")
+            .WaitFor("Repositories: demo (3)")
+            .Pause(TimeSpan.FromMilliseconds(300))
+            .Do(() => Assert.Equal(3, tui.Window.Repositories.Source.Count), "three rows, not six")
+            .RunAsync();
+    }
 }
