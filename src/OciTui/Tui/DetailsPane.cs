@@ -27,7 +27,7 @@ public sealed class DetailsPane : ListPane
     private IReadOnlyList<string> _lines = [];
     private TagDetails? _shown;
 
-    public DetailsPane() : base("_Details")
+    public DetailsPane() : base("_Details", searches: true)
     {
         SetStatus(Idle);
         List.ViewportChanged += (_, e) =>

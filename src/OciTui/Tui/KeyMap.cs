@@ -54,41 +54,46 @@ public static class KeyMap
         {
             Run = (w, key) => w.Cycle(key == Key.Tab ? +1 : -1),
         },
-        new([Key.J, Key.K], "Up Down, j k", KeyScope.Panes, "move; PgUp PgDn Home End page")
+        new([Key.CursorDown, Key.CursorUp, Key.J, Key.K], "Up Down, j k", KeyScope.Panes, "move; PgUp PgDn page (the ends of a list hold)")
         {
-            Run = (w, key) => w.Move(key == Key.J ? +1 : -1),
+            Run = (w, key) => w.Move(key == Key.J || key == Key.CursorDown ? +1 : -1),
         },
+        new([Key.G, Key.G.WithShift, Key.Home, Key.End], "g G, Home End", KeyScope.Panes, "first / last row")
+        {
+            Run = (w, key) => w.MoveToEnd(key == Key.G.WithShift || key == Key.End),
+        },
+        new([Key.CursorLeft, Key.CursorRight], "Left Right", KeyScope.Details, "scroll a file sideways"),
         new([Key.Enter], "Enter", KeyScope.Profiles | KeyScope.Repositories | KeyScope.Tags, "open: profile > repositories > tags > details")
         {
             Hint = "Enter open",
             DisabledReason = w => w.FocusedHasSelection ? null : "nothing selected to open",
             Run = (w, _) => w.OpenSelected(),
         },
-        new([new Key('/')], "/", KeyScope.Panes, "filter the focused list as you type; Esc clears")
+        new([new Key('/')], "/", KeyScope.Panes, "filter as you type (Details: search); Ctrl-U clears")
         {
             Hint = "/ filter",
             HintScope = KeyScope.Repositories | KeyScope.Tags,
             DisabledReason = w => w.FocusedShowsItems ? null : "nothing to filter here",
             Run = (w, _) => w.ShowFilter(),
         },
-        new([Key.Esc], "Esc", KeyScope.Panes, "clear the filter")
+        new([Key.Esc], "Esc", KeyScope.Panes, "clear the filter, else back one pane")
         {
-            Run = (w, _) => w.ClearFilter(),
+            Run = (w, _) => w.Back(),
         },
-        new([Key.D], "d", KeyScope.Tags | KeyScope.Details, "download the selected tag's chart")
+        new([Key.D], "d", KeyScope.Tags | KeyScope.Details, "download the chart, verified")
         {
             Hint = "d download",
             DisabledReason = w => w.Session.WhyNoTagSelected,
             Run = (w, _) => w.OpenDownload(),
         },
-        new([Key.Y], "y", KeyScope.Panes, "the helm pull command and the digest reference (first line copied with OSC 52)")
+        new([Key.Y], "y", KeyScope.Panes, "helm pull command and digest reference (copied)")
         {
             Hint = "y pull cmd",
             HintScope = KeyScope.Tags,
             DisabledReason = w => w.Session.WhyNoTagSelected,
             Run = (w, _) => w.ShowPullCommand(),
         },
-        new([Key.R], "r", KeyScope.Panes, "refresh the focused pane (Profiles: reread the file)")
+        new([Key.R], "r", KeyScope.Panes, "refresh the pane (Profiles: reread the file)")
         {
             Hint = "r refresh",
             Run = (w, _) => w.Refresh(),
@@ -127,6 +132,12 @@ public static class KeyMap
         DetailsView(Key.V, "v", "values.yaml", "v values", Tui.DetailsView.Values),
         DetailsView(Key.E, "e", "README", "e readme", Tui.DetailsView.Readme),
         DetailsView(Key.M, "m", "raw manifest", "m manifest", Tui.DetailsView.Manifest),
+        new([Key.N, Key.N.WithShift], "n N", KeyScope.Details, "next / previous match of the search")
+        {
+            Hint = "/ n N search",
+            DisabledReason = w => w.Details.FilterText.Length == 0 ? "no search yet: press / and type" : null,
+            Run = (w, key) => w.Details.NextMatch(key == Key.N ? +1 : -1),
+        },
         new([Key.Enter], "Enter", KeyScope.DownloadDialog, "start"),
         new([Key.Esc], "Esc", KeyScope.DownloadDialog, "cancel (then close)"),
         new([new Key('?'), Key.F1], "? or F1", KeyScope.Panes, "this help")
@@ -134,7 +145,7 @@ public static class KeyMap
             Hint = "? help",
             Run = (w, _) => w.ShowHelp(),
         },
-        new([Key.Q, Key.Q.WithCtrl], "q, Ctrl-Q", KeyScope.Panes, "quit")
+        new([Key.Q, Key.Q.WithCtrl, Key.C.WithCtrl], "q, Ctrl-Q, Ctrl-C", KeyScope.Panes, "quit (a download is cancelled, its partial removed)")
         {
             Hint = "q quit",
             Run = (w, _) => w.Quit(),
@@ -153,16 +164,20 @@ public static class KeyMap
     /// <summary>What is not a pane's own key but explains what it shows.</summary>
     private static readonly (KeyScope Scope, string Text)[] Legends = [(KeyScope.Tags | KeyScope.Details, "~ prerelease   ? not a semantic version")];
 
+    /// <summary>The order of the per-pane sections in the help: what a person looks up most first.</summary>
+    private static readonly KeyScope[] HelpOrder =
+        [KeyScope.Tags | KeyScope.Details, KeyScope.Details, KeyScope.DownloadDialog, KeyScope.Profiles, KeyScope.Repositories];
+
     /// <summary>The binding of <paramref name="key"/> in <paramref name="scope"/>, or null.</summary>
     public static KeyBinding? Find(Key key, KeyScope scope) =>
         Bindings.FirstOrDefault(b => (b.Scope & scope) != 0 && b.Run is not null && b.Keys.Contains(key));
 
-    /// <summary>Why <paramref name="key"/> does nothing in <paramref name="scope"/> when it works elsewhere: <c>p pins a repository: in Repositories</c>; null when it works nowhere.</summary>
+    /// <summary>Why <paramref name="key"/> does nothing in <paramref name="scope"/> when it works elsewhere: <c>p works in Repositories (pin or unpin...)</c>; null when it works nowhere.</summary>
     public static string? WhereElse(Key key, KeyScope scope)
     {
         List<KeyBinding> elsewhere = Bindings.Where(b => (b.Scope & scope) == 0 && b.Run is not null && b.Keys.Contains(key)).ToList();
         if (elsewhere.Count == 0) return null;
-        return $"{elsewhere[0].Label.Split(' ')[0]}: " + string.Join("; ", elsewhere.Select(b => $"{b.Help} works in {ScopeNames(b.Scope)}"));
+        return $"{elsewhere[0].Label.Split(' ')[0]} works in " + string.Join("; ", elsewhere.Select(b => $"{ScopeNames(b.Scope)} ({b.Help})"));
     }
 
     /// <summary>The status line for a pane: its keys first, then the general ones, as many as fit.</summary>
@@ -187,7 +202,7 @@ public static class KeyMap
         foreach (KeyBinding binding in Bindings.Where(b => b.IsGeneral))
             lines.AddRange(Wrapped(binding.Label, [binding.Help], width));
         lines.Add("");
-        foreach (KeyScope scope in Bindings.Where(b => !b.IsGeneral).Select(b => b.Scope).Distinct())
+        foreach (KeyScope scope in HelpOrder)
         {
             List<string> items = Bindings.Where(b => !b.IsGeneral && b.Scope == scope)
                 .Select(b => $"{b.Label} {b.Help}")

@@ -1,3 +1,4 @@
+using OciTui.Registry.Text;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 
@@ -6,7 +7,9 @@ namespace OciTui.Tui;
 /// <summary>
 /// A framed list with an optional filter line and column header: the shape of every pane. It shows the sanitised
 /// strings its owner gives it, or a message in their place (loading, an error, what to do next) wrapped to the pane,
-/// and maps the selection back through the filter to the owner's items.
+/// and maps the selection back through the filter to the owner's items. The filter line is labelled, the title counts
+/// the matches, and matches are highlighted; a pane in search mode (Details) keeps every line and moves between the
+/// matches instead of hiding the rest.
 /// </summary>
 public class ListPane : FrameView
 {
@@ -16,13 +19,17 @@ public class ListPane : FrameView
     private bool _busy;
     private int? _lastSelected;
 
-    public ListPane(string name)
+    public ListPane(string name, bool searches = false)
     {
         _name = name;
+        Searches = searches;
         Title = name;
         TabStop = TabBehavior.TabStop;
-        Filter = new TextField { X = 0, Y = 0, Width = Dim.Fill(), Visible = false };
+        string prompt = searches ? "search: " : "filter: ";
+        FilterPrompt = new Label { X = 0, Y = 0, Text = prompt, Visible = false };
+        Filter = new TextField { X = prompt.Length, Y = 0, Width = Dim.Fill(), Visible = false };
         Header = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 1, Visible = false };
+        NoMatch = new Label { X = 0, Y = 1, Width = Dim.Fill(), Height = 1, Visible = false };
         Source = new TextListSource();
         List = new ListView { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), KeystrokeNavigator = null, Source = Source };
         Filter.TextChanged += (_, _) => ApplyFilter();
@@ -31,10 +38,20 @@ public class ListPane : FrameView
         {
             if (Status is not null && e.NewViewport.Width != e.OldViewport.Width) ShowStatusLines(e.NewViewport.Width);
         };
-        Add(Filter, Header, List);
+        Add(FilterPrompt, Filter, Header, List, NoMatch);
     }
 
+    /// <summary>The filter line searches instead: every line stays, the selection moves to a match (<see cref="NextMatch"/>).</summary>
+    public bool Searches { get; }
+
+    public Label FilterPrompt { get; }
     public TextField Filter { get; }
+
+    /// <summary>Says that the filter matches nothing and how to get the rows back, where the rows would be.</summary>
+    public Label NoMatch { get; }
+
+    /// <summary>The filter or search text in effect ("" when none).</summary>
+    public string FilterText => Filter.Visible ? Filter.Text ?? "" : "";
     public Label Header { get; }
     public ListView List { get; }
     public TextListSource Source { get; }
@@ -51,6 +68,8 @@ public class ListPane : FrameView
     private void RaiseSelectionChanged()
     {
         int? selected = SelectedIndex;
+        // A filter that matches nothing hides the selection for a moment; it comes back when the filter changes.
+        if (selected is null && IsFiltering && Status is null) return;
         if (selected == _lastSelected) return;
         _lastSelected = selected;
         SelectionChanged?.Invoke();
@@ -78,7 +97,15 @@ public class ListPane : FrameView
         UpdateTitle();
     }
 
-    private void UpdateTitle() => Title = $"{_name}{(_context is null ? "" : $": {_context}")}{(_busy ? " …" : "")}";
+    private void UpdateTitle() => Title = $"{_name}{(_context is null ? "" : $": {_context}")}{MatchNote()}{(_busy ? " …" : "")}";
+
+    /// <summary>" [3 of 292 match]" while a filter or search is typed.</summary>
+    private string MatchNote()
+    {
+        if (FilterText.Length == 0 || Status is not null) return "";
+        int matches = Searches ? Source.MatchingRows().Count() : Source.Count;
+        return $" [{matches} of {_items.Count} match]";
+    }
 
     /// <summary>A column header above the rows (the version table's), or null for none.</summary>
     public void SetHeader(string? header)
@@ -175,18 +202,34 @@ public class ListPane : FrameView
     {
         if (Status is not null) return;
         Filter.Visible = true;
+        FilterPrompt.Visible = true;
         Relayout();
         Filter.SetFocus();
     }
 
+    /// <summary>True when a filter line is open or holds text: Esc then clears it rather than going back a pane.</summary>
+    public bool IsFiltering => Filter.Visible || (Filter.Text ?? "").Length > 0;
+
     public void ClearFilter()
     {
-        bool had = Filter.Visible || (Filter.Text ?? "").Length > 0;
+        bool had = IsFiltering;
         Filter.Text = "";
         Filter.Visible = false;
+        FilterPrompt.Visible = false;
         Relayout();
         List.SetFocus();
         if (had) ApplyFilter();
+    }
+
+    /// <summary>Moves the selection to the next (+1) or previous (-1) line holding the search text, wrapping around.</summary>
+    public void NextMatch(int step)
+    {
+        List<int> matches = Source.MatchingRows().ToList();
+        if (matches.Count == 0) return;
+        int current = List.SelectedItem ?? -1;
+        int next = step > 0 ? matches.FirstOrDefault(r => r > current, matches[0]) : matches.LastOrDefault(r => r < current, matches[^1]);
+        List.SelectedItem = next;
+        List.EnsureSelectedItemVisible();
     }
 
     private void Relayout()
@@ -194,16 +237,33 @@ public class ListPane : FrameView
         int top = Filter.Visible ? 1 : 0;
         Header.Y = top;
         List.Y = top + (Header.Visible ? 1 : 0);
+        NoMatch.Y = List.Y;
     }
 
     private void ApplyFilter(int? select = null)
     {
+        NoMatch.Visible = false;
         if (Status is not null) return;
-        int? keep = select ?? SelectedIndex;
-        Source.SetFilter(Filter.Visible ? Filter.Text ?? "" : "");
+        int? keep = select ?? SelectedIndex ?? _lastSelected;
+        string text = FilterText;
+        Source.SetHighlight(text);
+        if (Searches)
+        {
+            // A search keeps every line and goes to the first match from the top.
+            if (text.Length > 0 && select is null && Source.MatchingRows().FirstOrDefault(-1) is var first and >= 0) keep = first;
+        }
+        else
+        {
+            Source.SetFilter(text);
+        }
         int row = keep is int item ? Source.RowOf(item) : -1;
         List.SelectedItem = Source.Count == 0 ? null : Math.Max(0, row);
         if (List.SelectedItem is not null) List.EnsureSelectedItemVisible();
+        bool nothing = text.Length > 0 && (Searches ? !Source.MatchingRows().Any() : Source.Count == 0);
+        if (nothing) NoMatch.Text = $"No match for '{TerminalText.Sanitize(text, 40)}'. Esc clears it.";
+        NoMatch.Visible = nothing && !Searches;
+        UpdateTitle();
+        List.SetNeedsDraw();
         RaiseSelectionChanged();
         RowsChanged?.Invoke();
     }

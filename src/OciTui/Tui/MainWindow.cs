@@ -174,6 +174,13 @@ public sealed class MainWindow : Runnable
         if (Panes.FirstOrDefault(p => p.Filter.HasFocus) is { } filtering)
         {
             if (key == Key.Esc) filtering.ClearFilter();
+            else if (key == Key.U.WithCtrl) filtering.Filter.Text = "";
+            else if (key == Key.Enter && !filtering.Searches && filtering.Source.Count == 1)
+            {
+                // One match left: Enter opens it, as if the user had gone to it first.
+                filtering.List.SetFocus();
+                OpenSelected();
+            }
             else if (key == Key.Enter || key == Key.CursorDown || key == Key.Tab) filtering.List.SetFocus();
             else return;
             key.Handled = true;
@@ -223,9 +230,22 @@ public sealed class MainWindow : Runnable
         else if (pane == Tags && Tags.Selected is not null) Details.List.SetFocus();
     }
 
+    internal void MoveToEnd(bool last)
+    {
+        if (FocusedPane is not { } pane || pane.Source.Count == 0) return;
+        pane.List.SelectedItem = last ? pane.Source.Count - 1 : 0;
+        pane.List.EnsureSelectedItemVisible();
+    }
+
     internal void ShowFilter() => FocusedPane?.ShowFilter();
 
-    internal void ClearFilter() => FocusedPane?.ClearFilter();
+    /// <summary>Esc: clears the focused pane's filter, else goes back one pane (Details, Tags, Repositories, Profiles).</summary>
+    internal void Back()
+    {
+        if (FocusedPane is not { } pane) return;
+        if (pane.IsFiltering) pane.ClearFilter();
+        else if (pane != Profiles) Cycle(-1);
+    }
 
     internal void Refresh()
     {

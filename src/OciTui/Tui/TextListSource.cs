@@ -1,5 +1,7 @@
 using System.Collections;
 using System.Collections.Specialized;
+using Attribute = Terminal.Gui.Drawing.Attribute;
+using Terminal.Gui.Drawing;
 using Terminal.Gui.Text;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
@@ -15,6 +17,7 @@ public sealed class TextListSource : IListDataSource
     private IReadOnlyList<string> _items = [];
     private int[]? _visible;
     private string _filter = "";
+    private string _highlight = "";
 
     public event NotifyCollectionChangedEventHandler? CollectionChanged;
 
@@ -48,6 +51,19 @@ public sealed class TextListSource : IListDataSource
         Refilter();
     }
 
+    /// <summary>Draws <paramref name="text"/> in the highlight colour wherever a row holds it (case-insensitive); empty draws none.</summary>
+    public void SetHighlight(string text) => _highlight = text;
+
+    /// <summary>The rows holding the highlighted text.</summary>
+    public IEnumerable<int> MatchingRows()
+    {
+        if (_highlight.Length == 0) yield break;
+        for (int row = 0; row < Count; row++)
+        {
+            if (RowText(row).Contains(_highlight, StringComparison.OrdinalIgnoreCase)) yield return row;
+        }
+    }
+
     /// <summary>An item's text changed in place (a version-table row filled in): no re-filtering, the row just redraws.</summary>
     public void ItemChanged(int item)
     {
@@ -78,7 +94,28 @@ public sealed class TextListSource : IListDataSource
         string text = item < Count ? RowText(item) : "";
         string shown = viewportX > 0 ? (viewportX < text.Length ? text[viewportX..] : "") : text;
         string clipped = TextFormatter.ClipAndJustify(shown, width, Alignment.Start);
-        listView.AddStr(clipped);
+        int at = _highlight.Length == 0 ? -1 : clipped.IndexOf(_highlight, StringComparison.OrdinalIgnoreCase);
+        if (at < 0)
+        {
+            listView.AddStr(clipped);
+        }
+        else
+        {
+            // Each match in the highlight colour, the rest as the row is drawn (normal, or selected).
+            Attribute normal = listView.GetAttributeForRole(selected ? VisualRole.Focus : VisualRole.Normal);
+            Attribute match = listView.GetAttributeForRole(VisualRole.Highlight);
+            int from = 0;
+            while (at >= 0)
+            {
+                listView.AddStr(clipped[from..at]);
+                listView.SetAttribute(match);
+                listView.AddStr(clipped.Substring(at, _highlight.Length));
+                listView.SetAttribute(normal);
+                from = at + _highlight.Length;
+                at = clipped.IndexOf(_highlight, from, StringComparison.OrdinalIgnoreCase);
+            }
+            listView.AddStr(clipped[from..]);
+        }
         for (int left = width - clipped.GetColumns(); left > 0; left--) listView.AddRune(new System.Text.Rune(' '));
     }
 

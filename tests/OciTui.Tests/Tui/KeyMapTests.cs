@@ -41,6 +41,13 @@ public sealed class KeyMapTests
     }
 
     [Fact]
+    public void Every_binding_s_scope_has_a_place_in_the_help()
+    {
+        string help = string.Join("\n", KeyMap.HelpLines(200));
+        foreach (KeyBinding binding in KeyMap.Bindings) Assert.Contains(binding.Help, help, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void No_key_means_two_things_in_one_pane()
     {
         foreach (KeyScope pane in new[] { KeyScope.Profiles, KeyScope.Repositories, KeyScope.Tags, KeyScope.Details, KeyScope.DownloadDialog })
@@ -69,10 +76,23 @@ public sealed class KeyMapTests
         using var tui = new TuiHarness([Demo]);
         await tui
             .WaitFor("demo")
-            .Keys(Key.D).WaitFor("d: download the selected tag's chart works in Tags and Details")
-            .Keys(Key.P).WaitFor("p: pin or unpin the repository (saved in the profile) works in Repositories")
+            .Keys(Key.D).WaitFor("d works in Tags and Details (download the chart, verified)")
+            .Keys(Key.P).WaitFor("p works in Repositories (pin or unpin the repository")
             .Keys(Key.Tab, Key.Tab).Keys(Key.D).WaitFor("d download: open a profile first")
             .Keys(Key.J).WaitFor("? help")
+            .RunAsync();
+    }
+
+    /// <summary>Defect: at 60 columns the help lost lines; now it wraps to the screen and scrolls.</summary>
+    [Fact]
+    public async Task At_60_columns_the_help_wraps_and_scrolls_to_its_last_line()
+    {
+        using var tui = new TuiHarness([Demo], columns: 60, rows: 20);
+        await tui
+            .WaitFor("demo")
+            .Keys(new Key('?')).WaitFor("Tab / Shift-Tab   next / previous pane")
+            .Keys(Key.End).WaitFor("Download dialog")
+            .Do(() => Assert.All(tui.Screen.Split('\n'), row => Assert.True(row.Length <= 60)), "nothing wider than the screen")
             .RunAsync();
     }
 }
