@@ -1,10 +1,10 @@
 using System.Collections;
 using System.Collections.Specialized;
-using Attribute = Terminal.Gui.Drawing.Attribute;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Text;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
+using Attribute = Terminal.Gui.Drawing.Attribute;
 
 namespace OciTui.Tui;
 
