@@ -42,8 +42,9 @@ public static class ShowCommand
                     context.Error.WriteLine(files[1] ? "note: the chart has no values.yaml." : "note: the chart has no README.");
                     return 0;
                 }
+                // helm show prints the file and then a newline of its own (fmt.Fprintln), even after the file's last one.
                 context.Out.Write(SanitizeMultiline(text, int.MaxValue));
-                if (!text.EndsWith('\n')) context.Out.WriteLine();
+                context.Out.WriteLine();
                 return 0;
             }
             if (result.GetValue(json)) WriteJson(context.Out, resolved.Display(tagOrDigest), details);
