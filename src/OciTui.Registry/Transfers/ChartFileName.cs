@@ -2,11 +2,13 @@ using OciTui.Registry.Errors;
 using OciTui.Registry.Models;
 using OciTui.Registry.References;
 using OciTui.Registry.Text;
+using OciTui.Registry.Versions;
 
 namespace OciTui.Registry.Transfers;
 
 /// <summary>
-/// The file a chart lands in: <c>&lt;last repository segment&gt;-&lt;version&gt;.tgz</c>, as helm pull names it. Built
+/// The file a chart lands in: <c>&lt;last repository segment&gt;-&lt;version&gt;.tgz</c>, as helm pull names it
+/// (https://github.com/helm/helm/blob/v4.1.4/pkg/downloader/chart_downloader.go, <c>DownloadTo</c>). Built
 /// only from validated parts (the repository grammar, the chart version or tag), never from a raw annotation, and
 /// checked to stay inside the destination directory.
 /// </summary>
@@ -17,7 +19,11 @@ public static class ChartFileName
     public static string For(string repository, HelmChartMetadata? chart, string? tag)
     {
         string name = repository[(repository.LastIndexOf('/') + 1)..];
-        string? version = chart?.Version is { } v && IsSafeVersion(v) ? v : tag is not null ? HelmTags.ToVersion(tag) : null;
+        // helm names the file after the tag it fetched (read back with '+'), so v2.9.8 gives podinfo-v2.9.8.tgz; helm
+        // fetches only tags that are versions, so for another tag (latest) and a digest the chart's own version names it.
+        string? fromTag = tag is not null && SemanticVersion.TryParseLoose(HelmTags.ToVersion(tag), out _) ? HelmTags.ToVersion(tag) : null;
+        string? version = fromTag is not null && IsSafeVersion(fromTag) ? fromTag
+            : chart?.Version is { } v && IsSafeVersion(v) ? v : tag is not null ? HelmTags.ToVersion(tag) : null;
         if (version is null || !IsSafeVersion(version))
             throw new InvalidInputException("Cannot name the chart file: the chart has no usable version; give a file name.");
         return Validate($"{name}-{version}.tgz");

@@ -26,6 +26,16 @@ public sealed class SemanticVersion : IComparable<SemanticVersion>, IEquatable<S
     public string Original { get; }
     public bool IsPrerelease => Prerelease.Count > 0;
 
+    /// <summary>The prerelease as written after the '-' (empty for a release).</summary>
+    public string PrereleaseText => string.Join('.', Prerelease);
+
+    /// <summary>
+    /// True when the text began with <c>v</c> or <c>V</c>. helm's registry client lists a tag as a chart version only
+    /// when it is strict SemVer once '_' is read as '+', and strict SemVer has no such prefix, so helm never picks
+    /// <c>v2.9.8</c> by itself (<c>Client.Tags</c>, https://github.com/helm/helm/blob/v4.1.4/pkg/registry/client.go).
+    /// </summary>
+    public bool HasVPrefix => Original.Length > 0 && Original[0] is 'v' or 'V';
+
     /// <summary>
     /// Parses without allocating for the tags that are not versions, and with one allocation (the version) for those
     /// that are: <c>ocitui tags</c> parses every tag of repositories that hold tens of thousands.
@@ -61,6 +71,53 @@ public sealed class SemanticVersion : IComparable<SemanticVersion>, IEquatable<S
         if (!TakeNumber(ref s, out ulong major) || !TakeDot(ref s) || !TakeNumber(ref s, out ulong minor) || !TakeDot(ref s)
             || !TakeNumber(ref s, out ulong patch) || !s.IsEmpty) return false;
         version = new SemanticVersion(major, minor, patch, prerelease, build, text);
+        return true;
+    }
+
+    /// <summary>
+    /// Reads a version as Masterminds/semver v3's <c>NewVersion</c> does (helm's loose parse of <c>--version</c>): an
+    /// optional lowercase <c>v</c>, one to three numbers (leading zeros allowed, a missing minor or patch is 0), then an
+    /// optional prerelease and build metadata. '_' is not read as '+' here: helm does that only for tags.
+    /// https://github.com/Masterminds/semver/blob/v3.4.0/version.go (coerceNewVersion)
+    /// </summary>
+    public static bool TryParseLoose(string? text, out SemanticVersion? version)
+    {
+        version = null;
+        if (string.IsNullOrEmpty(text) || text.Length > 256) return false;
+        ReadOnlySpan<char> s = text;
+        if (s[0] == 'v') s = s[1..];
+
+        string? build = null;
+        int plus = s.IndexOf('+');
+        if (plus >= 0)
+        {
+            ReadOnlySpan<char> metadata = s[(plus + 1)..];
+            if (!AreIdentifiers(metadata, numericRule: false)) return false;
+            build = metadata.ToString();
+            s = s[..plus];
+        }
+
+        // The numbers hold no '-', so the first one starts the prerelease.
+        string[] prerelease = [];
+        int dash = s.IndexOf('-');
+        if (dash >= 0)
+        {
+            ReadOnlySpan<char> pre = s[(dash + 1)..];
+            if (!AreIdentifiers(pre, numericRule: true)) return false;
+            prerelease = pre.ToString().Split('.');
+            s = s[..dash];
+        }
+
+        ulong[] numbers = [0, 0, 0];
+        int count = 0;
+        foreach (Range range in s.Split('.'))
+        {
+            ReadOnlySpan<char> part = s[range];
+            if (count == 3 || part.IsEmpty || part.ContainsAnyExceptInRange('0', '9')
+                || !ulong.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out numbers[count])) return false;
+            count++;
+        }
+        version = new SemanticVersion(numbers[0], numbers[1], numbers[2], prerelease, build, text);
         return true;
     }
 

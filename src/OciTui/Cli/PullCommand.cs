@@ -2,7 +2,6 @@ using System.CommandLine;
 using OciTui.Registry.Charts;
 using OciTui.Registry.Errors;
 using OciTui.Registry.Transfers;
-using OciTui.Registry.Versions;
 using static OciTui.Registry.Text.TerminalText;
 
 namespace OciTui.Cli;
@@ -13,7 +12,7 @@ public static class PullCommand
     public static Command Create(CommonOptions common, CliContext context)
     {
         var reference = new Argument<string>("REF") { Description = "REF[:TAG|@DIGEST]; without a tag or --version, the newest semantic version." };
-        var version = new Option<string?>("--version") { HelpName = "VERSION", Description = "The chart version to pull (helm's '+' is '_' in tags)." };
+        Option<string?> version = VersionSelection.CreateOption("pull");
         var directory = new Option<string?>("--destination", "-d") { HelpName = "DIR", Description = "The directory the chart is written to (default: the working directory)." };
         var untar = new Option<bool>("--untar") { Description = "Also unpack the chart into the directory." };
         var provenance = new Option<bool>("--prov") { Description = "Also download the provenance file, when the chart has one." };
@@ -27,10 +26,7 @@ public static class PullCommand
         command.SetAction((result, token) => CommandRunner.RunAsync(context, result, common, async () =>
         {
             using ResolvedTarget resolved = new TargetResolver(context, common.Read(result)).ResolveReference(result.GetValue(reference)!);
-            string? wanted = result.GetValue(version);
-            if (wanted is not null && resolved.Reference is not null) throw new InvalidInputException("Give a tag or --version, not both.");
-            string tagOrDigest = resolved.Reference
-                ?? (wanted is not null ? HelmTags.FromVersion(wanted) : await ShowCommand.NewestTagAsync(resolved, token));
+            string tagOrDigest = await VersionSelection.TagAsync(resolved, result.GetValue(version), token);
 
             string destination = Path.GetFullPath(result.GetValue(directory) ?? ".", context.WorkingDirectory);
             var request = new PullRequest(resolved.Repository!, tagOrDigest, destination)

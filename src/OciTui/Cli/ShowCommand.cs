@@ -6,27 +6,27 @@ using OciTui.Registry.Errors;
 using OciTui.Registry.Inspection;
 using OciTui.Registry.Models;
 using OciTui.Registry.Transfers;
-using OciTui.Registry.Versions;
 using static OciTui.Registry.Text.TerminalText;
 
 namespace OciTui.Cli;
 
-/// <summary><c>ocitui show REF[:TAG|@DIGEST] [--json] [--chart|--values|--readme]</c>: what a tag is, or a chart's files.</summary>
+/// <summary><c>ocitui show REF[:TAG|@DIGEST] [--version V] [--json] [--chart|--values|--readme]</c>: what a tag is, or a chart's files.</summary>
 public static class ShowCommand
 {
     public static Command Create(CommonOptions common, CliContext context)
     {
-        var reference = new Argument<string>("REF") { Description = "REF[:TAG|@DIGEST]; without a tag, the newest semantic version." };
+        var reference = new Argument<string>("REF") { Description = "REF[:TAG|@DIGEST]; without a tag or --version, the newest semantic version." };
+        Option<string?> version = VersionSelection.CreateOption("show");
         var json = new Option<bool>("--json") { Description = "Write one JSON document to stdout." };
         var chart = new Option<bool>("--chart") { Description = "Print the chart's Chart.yaml (helm show chart)." };
         var values = new Option<bool>("--values") { Description = "Print the chart's values.yaml (helm show values)." };
         var readme = new Option<bool>("--readme") { Description = "Print the chart's README (helm show readme)." };
-        var command = new Command("show", "Show a tag: digest, media types, annotations, config, layers and Helm chart metadata.") { reference, json, chart, values, readme };
+        var command = new Command("show", "Show a tag: digest, media types, annotations, config, layers and Helm chart metadata.") { reference, version, json, chart, values, readme };
         common.AddTo(command);
         command.SetAction((result, token) => CommandRunner.RunAsync(context, result, common, async () =>
         {
             using ResolvedTarget resolved = new TargetResolver(context, common.Read(result)).ResolveReference(result.GetValue(reference)!);
-            string tagOrDigest = resolved.Reference ?? await NewestTagAsync(resolved, token);
+            string tagOrDigest = await VersionSelection.TagAsync(resolved, result.GetValue(version), token);
             ArtifactDetails details = await ArtifactInspector.InspectAsync(resolved.Registry, resolved.Repository!, tagOrDigest, token);
 
             bool[] files = [result.GetValue(chart), result.GetValue(values), result.GetValue(readme)];
@@ -35,9 +35,16 @@ public static class ShowCommand
             {
                 ChartFiles chartFiles = await DetailsText.ReadChartFilesAsync(resolved.Registry, details, token);
                 string? text = files[0] ? chartFiles.ChartYaml : files[1] ? chartFiles.ValuesYaml : chartFiles.Readme;
-                if (text is null) throw new RegistryException(files[1] ? "The chart has no values.yaml." : "The chart has no README.");
+                if (text is null)
+                {
+                    // helm show values/readme prints nothing and succeeds for a chart without the file; so does ocitui, with a note.
+                    if (files[0]) throw new RegistryException("The chart has no Chart.yaml.");
+                    context.Error.WriteLine(files[1] ? "note: the chart has no values.yaml." : "note: the chart has no README.");
+                    return 0;
+                }
+                // helm show prints the file and then a newline of its own (fmt.Fprintln), even after the file's last one.
                 context.Out.Write(SanitizeMultiline(text, int.MaxValue));
-                if (!text.EndsWith('\n')) context.Out.WriteLine();
+                context.Out.WriteLine();
                 return 0;
             }
             if (result.GetValue(json)) WriteJson(context.Out, resolved.Display(tagOrDigest), details);
@@ -46,10 +53,6 @@ public static class ShowCommand
         }));
         return command;
     }
-
-    public static async Task<string> NewestTagAsync(ResolvedTarget resolved, CancellationToken token) =>
-        TagSorter.Newest(await TagsCommand.CollectAsync(resolved, token))
-        ?? throw new NotFoundException($"'{Sanitize(resolved.Display(), 160)}' has no tag that is a semantic version; name a tag.", System.Net.HttpStatusCode.NotFound, []);
 
     private static void WriteJson(TextWriter output, string reference, ArtifactDetails details) => JsonOutput.Write(output, w =>
     {

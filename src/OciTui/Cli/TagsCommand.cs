@@ -5,7 +5,7 @@ using OciTui.Registry.Versions;
 
 namespace OciTui.Cli;
 
-/// <summary><c>ocitui tags REF [--json] [--all]</c>: semver tags newest first; <c>--all</c> adds the others.</summary>
+/// <summary><c>ocitui tags REF [--json] [--all | --version RANGE]</c>: semver tags newest first; <c>--all</c> adds the others, a range keeps the versions helm would try for it.</summary>
 public static class TagsCommand
 {
     public static Command Create(CommonOptions common, CliContext context)
@@ -13,14 +13,24 @@ public static class TagsCommand
         var reference = new Argument<string>("REF") { Description = "oci://host/repo, host/repo, PROFILE/repo or oci-layout:PATH." };
         var json = new Option<bool>("--json") { Description = "Write one JSON document to stdout." };
         var all = new Option<bool>("--all") { Description = "Also list tags that are not semantic versions." };
-        var command = new Command("tags", "List the tags of a repository, semantic versions newest first.") { reference, json, all };
+        var range = new Option<string?>("--version")
+        {
+            HelpName = "RANGE",
+            Description = "Only the versions in this range, as pull --version RANGE would try them (^1.2.0, ~1.2.0, 1.2.x, >=1.0.0-0): the first is the one it takes.",
+        };
+        var command = new Command("tags", "List the tags of a repository, semantic versions newest first.") { reference, json, all, range };
         common.AddTo(command);
         command.SetAction((result, token) => CommandRunner.RunAsync(context, result, common, async () =>
         {
             using ResolvedTarget resolved = new TargetResolver(context, common.Read(result)).ResolveReference(result.GetValue(reference)!);
             if (resolved.Reference is not null) throw new InvalidInputException("tags takes a repository without a tag or digest.");
-            IReadOnlyList<SortedTag> sorted = TagSorter.Sort(await CollectAsync(resolved, token));
-            List<string> shown = sorted.Where(t => t.IsSemver || result.GetValue(all)).Select(t => t.Tag).ToList();
+            VersionRange? wanted = result.GetValue(range) is { } text ? VersionRange.Parse(text) : null;
+            if (wanted is not null && result.GetValue(all)) throw new InvalidInputException("Give --all or --version, not both.");
+            List<string> tags = await CollectAsync(resolved, token);
+            IReadOnlyList<SortedTag> sorted = TagSorter.Sort(tags);
+            IReadOnlyList<string> shown = wanted is not null
+                ? ChartVersions.Matching(tags, wanted)
+                : sorted.Where(t => t.IsSemver || result.GetValue(all)).Select(t => t.Tag).ToList();
             if (result.GetValue(json))
             {
                 JsonOutput.Write(context.Out, w =>
@@ -35,7 +45,8 @@ public static class TagsCommand
             {
                 foreach (string tag in shown) context.Out.WriteLine(TerminalText.Sanitize(tag));
                 int hidden = sorted.Count - shown.Count;
-                if (hidden > 0) context.Error.WriteLine($"note: {hidden} tag(s) that are not semantic versions are hidden; --all shows them.");
+                if (wanted is not null && shown.Count == 0) context.Error.WriteLine($"note: no version matches '{TerminalText.Sanitize(wanted.Text, 80)}'.");
+                else if (hidden > 0 && wanted is null) context.Error.WriteLine($"note: {hidden} tag(s) that are not semantic versions are hidden; --all shows them.");
             }
             return 0;
         }));

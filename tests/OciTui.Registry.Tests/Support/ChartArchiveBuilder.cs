@@ -19,7 +19,8 @@ public sealed class ChartArchiveBuilder(string name, string version)
     public string Version { get; } = version;
     public string AppVersion { get; init; } = "1.0.0";
     public string Description { get; init; } = "A Helm chart for tests";
-    public string Values { get; init; } = "replicaCount: 1\nimage:\n  repository: nginx\n  tag: stable\n";
+    /// <summary>The values.yaml; null for a chart without one.</summary>
+    public string? Values { get; init; } = "replicaCount: 1\nimage:\n  repository: nginx\n  tag: stable\n";
     public string Readme { get; init; } = "";
     public string? KubeVersion { get; init; }
     public bool Deprecated { get; init; }
@@ -63,7 +64,7 @@ public sealed class ChartArchiveBuilder(string name, string version)
         using (var tar = new TarWriter(tarBuffer, TarEntryFormat.Ustar, leaveOpen: true))
         {
             Add(tar, $"{Name}/Chart.yaml", Encoding.UTF8.GetBytes(ChartYaml));
-            Add(tar, $"{Name}/values.yaml", Encoding.UTF8.GetBytes(Values));
+            if (Values is not null) Add(tar, $"{Name}/values.yaml", Encoding.UTF8.GetBytes(Values));
             if (Readme.Length > 0) Add(tar, $"{Name}/README.md", Encoding.UTF8.GetBytes(Readme));
             Add(tar, $"{Name}/templates/deployment.yaml", Encoding.UTF8.GetBytes(
                 "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  replicas: {{ .Values.replicaCount }}\n"));

@@ -57,6 +57,17 @@ public sealed class RegistrySeeder(Uri baseAddress, (string User, string Passwor
         return $"sha256:{Convert.ToHexStringLower(SHA256.HashData(manifest))}";
     }
 
+    /// <summary>Tags a manifest again under another name, as <c>crane tag</c> does: the same bytes PUT under <paramref name="newTag"/>.</summary>
+    public async Task RetagAsync(string repository, string tag, string newTag)
+    {
+        using HttpClient http = NewClient(repository);
+        using var get = new HttpRequestMessage(HttpMethod.Get, $"v2/{repository}/manifests/{tag}");
+        get.Headers.Accept.ParseAdd("application/vnd.oci.image.manifest.v1+json");
+        using HttpResponseMessage response = await http.SendAsync(get);
+        response.EnsureSuccessStatusCode();
+        await PushManifestAsync(repository, newTag, await response.Content.ReadAsByteArrayAsync(), response.Content.Headers.ContentType!.MediaType!);
+    }
+
     /// <summary>Pushes a chart as helm push does: config blob, chart layer, OCI manifest tagged with the version ('+' as '_').</summary>
     public async Task<PushedChart> PushChartAsync(string repository, ChartArchiveBuilder chart, string? tag = null)
     {

@@ -41,3 +41,9 @@ public sealed class RegistryFactAttribute : FactAttribute
 {
     public RegistryFactAttribute() => Skip = RequiredTool.SkipReasonFor("docker-registry", "htpasswd");
 }
+
+/// <summary>A theory that needs the real docker-registry (and htpasswd), skipped like <see cref="RegistryFactAttribute"/>.</summary>
+public sealed class RegistryTheoryAttribute : TheoryAttribute
+{
+    public RegistryTheoryAttribute() => Skip = RequiredTool.SkipReasonFor("docker-registry", "htpasswd");
+}

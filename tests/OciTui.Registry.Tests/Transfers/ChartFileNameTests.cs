@@ -13,6 +13,15 @@ public sealed class ChartFileNameTests
         Assert.Equal("app-1.0.0+build.1.tgz", ChartFileName.For("team/app", null, "1.0.0_build.1"));
     }
 
+    [Fact]
+    public void A_tag_that_is_a_version_names_the_file_as_helm_names_it_else_the_chart_version_does()
+    {
+        var chart = new HelmChartMetadata { Version = "2.9.8" };
+        Assert.Equal("podinfo-v2.9.8.tgz", ChartFileName.For("charts/podinfo", chart, "v2.9.8"));
+        Assert.Equal("podinfo-2.9.8.tgz", ChartFileName.For("charts/podinfo", chart, "latest"));
+        Assert.Equal("podinfo-2.9.8.tgz", ChartFileName.For("charts/podinfo", chart, null));
+    }
+
     [Theory]
     [InlineData("../../x")]
     [InlineData("a/b")]

@@ -61,12 +61,4 @@ public sealed class SemanticVersionTests
         Assert.True(sorted[1].IsPrerelease);
         Assert.False(sorted[4].IsSemver);
     }
-
-    [Fact]
-    public void Newest_prefers_a_stable_release()
-    {
-        Assert.Equal("1.2.0", TagSorter.Newest(["1.2.0", "1.3.0-rc.1", "latest"]));
-        Assert.Equal("1.3.0-rc.1", TagSorter.Newest(["1.3.0-rc.1", "latest"]));
-        Assert.Null(TagSorter.Newest(["latest"]));
-    }
 }
