@@ -74,6 +74,8 @@ public sealed class BrowseSession : IDisposable
     private readonly LatestRequest _tagsLoad = new();
     private readonly LatestRequest _detailsLoad = new();
     private (ArtifactDetails Details, Task<ChartFiles> Files)? _chartFiles;
+    // The tag to come back to when the open repository is read again, kept through a load that failed (an outage).
+    private string? _placeInRepository;
 
     /// <param name="open">Opens a profile's registry; the callback takes the registry's warnings (from any thread).</param>
     public BrowseSession(Func<Profile, Action<string>, IRegistry> open) => _open = open;
@@ -194,6 +196,9 @@ public sealed class BrowseSession : IDisposable
         if (Registry is not { } registry) return;
         CancellationToken token = _tagsLoad.Restart();
         _detailsLoad.Cancel();
+        if (repository != Repository) _placeInRepository = null;
+        keepTag ??= _placeInRepository;
+        _placeInRepository = keepTag;
         Repository = repository;
         Tags = Listing<SortedTag>.Loading();
         Tag = null;
@@ -208,6 +213,7 @@ public sealed class BrowseSession : IDisposable
             IReadOnlyList<SortedTag> sorted = TagSorter.Sort(all);
             Tags = new Listing<SortedTag>(LoadState.Loaded, sorted, sorted.Count == 0 ? NoTags : null);
             Tag = keepTag is not null && sorted.Any(t => t.Tag == keepTag) ? keepTag : InitialTag(sorted);
+            _placeInRepository = Tag;
             Raise(BrowseChange.Tags);
             if (Tag is { } selected) await LoadDetailsAsync(selected);
         }
@@ -222,15 +228,16 @@ public sealed class BrowseSession : IDisposable
         }
     }
 
-    /// <summary>The newest stable version, what helm pull takes without --version; prereleases stay above it. Else the first tag.</summary>
+    /// <summary>The tag show and pull take without a version (the core's one rule); prereleases stay above it. Else the first tag.</summary>
     private static string? InitialTag(IReadOnlyList<SortedTag> sorted) =>
-        (sorted.FirstOrDefault(t => t.IsSemver && !t.IsPrerelease) ?? sorted.FirstOrDefault())?.Tag;
+        sorted.Count == 0 ? null : sorted[Math.Max(0, ChartVersions.IndexOfNewest(sorted))].Tag;
 
     /// <summary>Selects a tag of the open repository (null: none) and loads its details; the same tag again changes nothing.</summary>
     public Task SelectTagAsync(string? tag)
     {
         if (tag == Tag) return Task.CompletedTask;
         Tag = tag;
+        if (tag is not null) _placeInRepository = tag;
         if (tag is not null) return LoadDetailsAsync(tag);
         _detailsLoad.Cancel();
         Details = null;

@@ -129,6 +129,52 @@ public sealed class BrowseSessionTests
         Assert.Equal(LoadState.Idle, session.Repositories.State);
     }
 
+    /// <summary>Defect: r after an outage jumped from the selected tag to the newest.</summary>
+    [Fact]
+    public async Task A_refresh_after_an_outage_comes_back_to_the_tag_that_was_selected()
+    {
+        bool down = false;
+        await using FakeRegistry fake = await StartAsync(async context =>
+        {
+            if (down)
+                await WriteAsync(context, 503, "{}");
+            else if (context.Request.Path.Value!.EndsWith("/tags/list", StringComparison.Ordinal))
+                await WriteAsync(context, 200, JsonSerializer.Serialize(new { tags = new[] { "1.0.0", "1.1.0", "1.2.0" } }));
+            else
+                await WriteAsync(context, 404, "{}");
+        });
+        var profile = new Profile { Name = "flaky", Registry = fake.Server.HostAndPort, PlainHttp = true, Repositories = ["charts/app"] };
+        using BrowseSession session = Open(p => RegistryFactory.Open(p));
+        await session.OpenProfileAsync(profile);
+        await session.OpenRepositoryAsync("charts/app");
+        await session.SelectTagAsync("1.0.0");
+
+        down = true;
+        await session.RefreshTagsAsync();
+        Assert.Equal(LoadState.Failed, session.Tags.State);
+        down = false;
+        await session.RefreshTagsAsync();
+        Assert.Equal("1.0.0", session.Tag);
+    }
+
+    /// <summary>Defect: with both v2.9.8 and 2.9.8 tagged the cursor took v2.9.8; helm takes 2.9.8, and so do show and pull.</summary>
+    [Fact]
+    public async Task With_a_tie_the_cursor_starts_on_the_tag_helm_takes()
+    {
+        await using FakeRegistry fake = await StartAsync(async context =>
+        {
+            if (context.Request.Path.Value!.EndsWith("/tags/list", StringComparison.Ordinal))
+                await WriteAsync(context, 200, JsonSerializer.Serialize(new { tags = new[] { "v2.9.8", "2.9.8", "2.9.7" } }));
+            else
+                await WriteAsync(context, 404, "{}");
+        });
+        var profile = new Profile { Name = "tie", Registry = fake.Server.HostAndPort, PlainHttp = true, Repositories = ["charts/app"] };
+        using BrowseSession session = Open(p => RegistryFactory.Open(p));
+        await session.OpenProfileAsync(profile);
+        await session.OpenRepositoryAsync("charts/app");
+        Assert.Equal("2.9.8", session.Tag);
+    }
+
     /// <summary>Defect: catalog pages handed to the UI thread after the full listing was set showed every repository twice.</summary>
     [Fact]
     public async Task Catalog_pages_that_arrive_after_the_full_listing_never_show_a_repository_twice()
