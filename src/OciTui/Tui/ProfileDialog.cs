@@ -55,7 +55,9 @@ public sealed class ProfileDialog : Dialog
         };
         AddButton(new Button { Text = "Cancel" });
         AddButton(saveButton);
-        NameField.SetFocus();
+        // A new profile starts at its address: the name can be left empty and comes from it.
+        if (original is null) RegistryField.SetFocus();
+        else NameField.SetFocus();
         app.Keyboard.KeyDown += OnKey;
     }
 
@@ -129,7 +131,7 @@ public sealed class ProfileDialog : Dialog
         string? typed = string.IsNullOrEmpty(PasswordField.Text) ? null : PasswordField.Text;
         return new ProfileDraft
         {
-            Name = Text(NameField) ?? "",
+            Name = Text(NameField) ?? SuggestedName(Text(RegistryField), Text(LayoutField)) ?? "",
             Registry = Text(RegistryField),
             Layout = Text(LayoutField),
             Username = Text(UsernameField),
@@ -143,6 +145,20 @@ public sealed class ProfileDialog : Dialog
             Description = Text(DescriptionField),
             Repositories = (RepositoriesField.Text ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         };
+    }
+
+    /// <summary>
+    /// The name a profile gets when the form leaves it empty: the registry's host (<c>ghcr.io</c>,
+    /// <c>127.0.0.1-5000</c>) or the layout folder's name, in the characters a profile name may hold.
+    /// </summary>
+    public static string? SuggestedName(string? registry, string? layout)
+    {
+        string? source = registry is not null
+            ? registry.Split("://", 2)[^1].Split('/')[0].Replace(':', '-').ToLowerInvariant()
+            : layout is not null ? Path.GetFileName(Path.TrimEndingDirectorySeparator(layout)) : null;
+        if (source is null) return null;
+        string name = new(source.Where(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-').ToArray());
+        return ProfileLoader.IsValidProfileName(name) ? name : null;
     }
 
     protected override void Dispose(bool disposing)

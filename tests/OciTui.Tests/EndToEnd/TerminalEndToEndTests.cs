@@ -77,6 +77,7 @@ public sealed class TerminalEndToEndTests(AnonymousRegistryFixture registry) : I
         terminal.WaitFor("No profiles yet. Press a to add one");
         terminal.Keys("a");
         terminal.WaitFor("Add a profile");
+        terminal.Keys("BTab");
         terminal.Type("local");
         terminal.Keys("Tab");
         terminal.Type($"http://{registry.Host}");
@@ -89,6 +90,36 @@ public sealed class TerminalEndToEndTests(AnonymousRegistryFixture registry) : I
 
         string saved = Path.Combine(_directory, "config", "ocitui", "profiles.json");
         Assert.Equal($"http://{registry.Host}", ProfileLoader.Load(saved).Find("local")!.Registry);
+    }
+
+    /// <summary>
+    /// The issue-11 count: from a first run with no profiles file to a verified download. The form starts at the
+    /// address, an http:// address means plain HTTP and the name comes from the host: the address and six keys.
+    /// </summary>
+    [TerminalFact]
+    public void From_a_first_run_without_profiles_to_a_verified_download_takes_the_address_and_six_keys()
+    {
+        using TmuxSession terminal = TmuxSession.Start(_directory, Environment());
+        terminal.WaitFor("No profiles yet. Press a to add one");
+        terminal.Keys("a");
+        terminal.WaitFor("Add a profile");
+        string address = $"http://{registry.Host}";
+        terminal.Type(address);
+        terminal.Keys("Enter");
+        terminal.WaitFor("added profile");
+        terminal.Keys("Enter");
+        terminal.WaitFor("e2e/charts/app");
+        terminal.Keys("Enter");
+        terminal.WaitFor("App version   v1.2.0");
+        terminal.Keys("d");
+        terminal.WaitFor("app-1.2.0.tgz");
+        terminal.Keys("Enter");
+        terminal.WaitFor("verified sha256:");
+        Assert.Equal(address.Length + 6, terminal.KeysSent);
+        terminal.Keys("Escape");
+        terminal.Keys("q");
+        Assert.Equal(0, terminal.WaitForExit());
+        Assert.True(File.Exists(Path.Combine(_directory, "app-1.2.0.tgz")));
     }
 
     [TerminalFact]

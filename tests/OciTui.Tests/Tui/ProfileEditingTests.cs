@@ -27,7 +27,8 @@ public sealed class ProfileEditingTests : IDisposable
         await tui
             .WaitFor("No profiles yet. Press a to add one")
             .Keys(Key.A).WaitFor("Add a profile")
-            .Type("hub").Keys(Key.Tab).Type("registry.example.com")
+            // The form starts at the address; the name is one field up.
+            .Keys(Key.Tab.WithShift).Type("hub").Keys(Key.Tab).Type("registry.example.com")
             .Keys(Key.Tab, Key.Tab).Type("bob")
             .Keys(Key.Tab, Key.Tab, Key.Tab).Type("hunter2-typed")
             .Do(() => screens.Add(tui.Screen), "capture while typing")
@@ -51,7 +52,7 @@ public sealed class ProfileEditingTests : IDisposable
         using var tui = new TuiHarness(ProfileLoader.Load(file), file);
         await tui
             .Keys(Key.A).WaitFor("Add a profile")
-            .Type("nowhere").Keys(Key.Enter)
+            .Keys(Key.Tab.WithShift).Type("nowhere").Keys(Key.Enter)
             .WaitFor("a profile needs a registry or a layout")
             .Keys(Key.Esc).WaitFor("demo")
             .RunAsync();
@@ -120,4 +121,26 @@ public sealed class ProfileEditingTests : IDisposable
         Assert.Equal(Commented, File.ReadAllText(file + ".bak"));
         Assert.Equal(["keep"], ProfileLoader.Load(file).Profiles.Select(p => p.Name));
     }
+
+    [Fact]
+    public async Task A_new_profile_needs_only_its_address_and_takes_its_name_from_the_host()
+    {
+        string file = Path.Combine(_directory, "config", "ocitui", "profiles.json");
+        using var tui = new TuiHarness(ProfileSet.Empty, file);
+        await tui
+            .Keys(Key.A).WaitFor("Add a profile")
+            .Type("http://127.0.0.1:5081").Keys(Key.Enter)
+            .WaitFor("added profile 127.0.0.1-5081")
+            .RunAsync();
+        Profile saved = Assert.Single(ProfileLoader.Load(file).Profiles);
+        Assert.Equal(("127.0.0.1-5081", "http://127.0.0.1:5081"), (saved.Name, saved.Registry));
+    }
+
+    [Theory]
+    [InlineData("ghcr.io", null, "ghcr.io")]
+    [InlineData("https://Harbor.Example.com:8443/sub/path", null, "harbor.example.com-8443")]
+    [InlineData(null, "/srv/charts/", "charts")]
+    [InlineData(null, null, null)]
+    public void A_suggested_name_holds_only_what_a_profile_name_may(string? registry, string? layout, string? name) =>
+        Assert.Equal(name, OciTui.Tui.ProfileDialog.SuggestedName(registry, layout));
 }
