@@ -127,6 +127,12 @@ public static class KeyMap
             DisabledReason = w => w.Session.Profile is null ? "open a profile first" : null,
             Run = (w, _) => w.AskRepository(),
         },
+        new([Key.O], "o", KeyScope.Tags, "order by created, newest first, or by version again")
+        {
+            Hint = "o order",
+            DisabledReason = w => w.Tags.Status is null ? null : "no tags to order",
+            Run = (w, _) => w.Tags.ToggleOrder(w.Session),
+        },
         DetailsView(Key.S, "s", "summary", "s summary", Tui.DetailsView.Summary),
         DetailsView(Key.C, "c", "Chart.yaml", "c chart", Tui.DetailsView.ChartYaml),
         DetailsView(Key.V, "v", "values.yaml", "v values", Tui.DetailsView.Values),
@@ -166,7 +172,7 @@ public static class KeyMap
 
     /// <summary>The order of the per-pane sections in the help: what a person looks up most first.</summary>
     private static readonly KeyScope[] HelpOrder =
-        [KeyScope.Tags | KeyScope.Details, KeyScope.Details, KeyScope.DownloadDialog, KeyScope.Profiles, KeyScope.Repositories];
+        [KeyScope.Tags | KeyScope.Details, KeyScope.Tags, KeyScope.Details, KeyScope.DownloadDialog, KeyScope.Profiles, KeyScope.Repositories];
 
     /// <summary>The binding of <paramref name="key"/> in <paramref name="scope"/>, or null.</summary>
     public static KeyBinding? Find(Key key, KeyScope scope) =>
@@ -186,10 +192,11 @@ public static class KeyMap
         List<string> hints = Bindings.Where(b => !b.IsGeneral && b.HintShowsIn(pane)).Select(b => b.Hint!)
             .Concat(Bindings.Where(b => b.IsGeneral && b.HintShowsIn(pane)).Select(b => b.Hint!))
             .ToList();
-        // The general keys go first when room runs out, except the help, which tells the rest.
-        while (hints.Count > 1 && " ".Length + string.Join("  ", hints).Length > width)
+        // The general keys go first when room runs out, except help and quit, which a newcomer looks for.
+        while (" ".Length + string.Join("  ", hints).Length > width)
         {
-            int drop = hints.FindLastIndex(h => h != "? help");
+            int drop = hints.FindLastIndex(h => h is not ("? help" or "q quit"));
+            if (drop < 0) break;
             hints.RemoveAt(drop);
         }
         return " " + string.Join("  ", hints);

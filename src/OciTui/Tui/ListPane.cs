@@ -240,6 +240,12 @@ public class ListPane : FrameView
         NoMatch.Y = List.Y;
     }
 
+    /// <summary>Rows changed text in place while a filter is typed (appVersions arriving): filter them again, keeping the selection.</summary>
+    public void Refilter()
+    {
+        if (FilterText.Length > 0) ApplyFilter();
+    }
+
     private void ApplyFilter(int? select = null)
     {
         NoMatch.Visible = false;

@@ -6,20 +6,28 @@ using OciTui.Registry.Versions;
 namespace OciTui.Tui;
 
 /// <summary>
-/// The open repository's tags as a version table: semver newest first, prereleases (~) and other tags (?) marked,
-/// and beside each its appVersion and created date, read for the rows in view only, so thousands of tags open at
-/// once and fill in as the user scrolls. The cursor follows the session's selected tag.
+/// The open repository's tags as a version table: semver newest first (or newest created first), prereleases (~) and
+/// other tags (?) marked, and beside each its appVersion and created date (and time, where there is room), read for the
+/// rows in view only, so thousands of tags open at once and fill in as the user scrolls. A filter, or the created
+/// order, reads the rest in the background, so "which version has appVersion 1.37.5" finds it. The cursor follows the
+/// session's selected tag.
 /// </summary>
 public sealed class TagsPane : ListPane
 {
     public const string Idle = "Enter on a repository lists its tags.";
     private const int AppVersionWidth = 12;
 
+    private const int ReadAllBatch = 48;
+
     private readonly LatestRequest _inView = new();
+    private readonly LatestRequest _all = new();
     private Listing<SortedTag>? _shown;
     private IReadOnlyList<SortedTag> _tags = [];
     private TagSummaryLoader? _summaries;
     private int _tagWidth = 12;
+    private bool _showTime;
+    private Task? _readingAll;
+    private string? _readingNote;
 
     public TagsPane() : base("_Tags")
     {
@@ -28,8 +36,19 @@ public sealed class TagsPane : ListPane
         {
             if (e.NewViewport.Y != e.OldViewport.Y || e.NewViewport.Height != e.OldViewport.Height) RowsLoading = LoadRowsInViewAsync();
         };
-        RowsChanged += () => RowsLoading = LoadRowsInViewAsync();
+        RowsChanged += () =>
+        {
+            RowsLoading = LoadRowsInViewAsync();
+            if (FilterText.Length > 0) ReadAll();
+        };
+        List.ViewportChanged += (_, e) =>
+        {
+            if (e.NewViewport.Width != e.OldViewport.Width && Status is null && ShowsTime(e.NewViewport.Width) != _showTime) Redraw();
+        };
     }
+
+    /// <summary>The order of the table: semantic version (helm's), or created, newest first.</summary>
+    public bool ByCreated { get; private set; }
 
     public SortedTag? Selected => SelectedIndex is int i && i < _tags.Count ? _tags[i] : null;
 
@@ -55,7 +74,10 @@ public sealed class TagsPane : ListPane
     private void Show(BrowseSession session, Listing<SortedTag> listing)
     {
         _inView.Cancel();
-        _tags = listing.Items;
+        _all.Cancel();
+        _readingAll = null;
+        _readingNote = null;
+        _tags = ByCreated ? OrderedByCreated(listing.Items) : listing.Items;
         _summaries = null;
         SetHeader(null);
         if (session.Repository is not { } repository)
@@ -72,13 +94,82 @@ public sealed class TagsPane : ListPane
         }
         if (session.Registry is { } registry) _summaries = new TagSummaryLoader(registry, repository);
         int semver = _tags.Count(t => t.IsSemver);
-        SetContext($"{TerminalText.Sanitize(repository, 40)} ({_tags.Count}, {semver} semver)");
+        _context = $"{TerminalText.Sanitize(repository, 40)} ({_tags.Count}, {semver} semver)";
+        SetContext(_context);
         _tagWidth = Math.Clamp(_tags.Max(t => t.Tag.Length), 8, 24);
-        SetHeader($" {"Tag".PadRight(_tagWidth)} {"App version".PadRight(AppVersionWidth)} Created");
+        _showTime = ShowsTime(List.Viewport.Width);
+        SetHeader($" {"Tag".PadRight(_tagWidth)} {"App version".PadRight(AppVersionWidth)} Created{(ByCreated ? " ▼" : "")}");
         SetItems(Rows(), session.Tag is { } tag ? Math.Max(0, IndexOf(tag)) : 0);
+        if (ByCreated) ReadAll();
     }
 
-    private List<string> Rows() => _tags.Select(t => Row(t, _summaries?.Cached(t.Tag), _tagWidth)).ToList();
+    private string? _context;
+
+    private List<string> Rows() => _tags.Select(t => Row(t, _summaries?.Cached(t.Tag), _tagWidth, _showTime)).ToList();
+
+    /// <summary>A created time fits beside the date when the pane has room for it.</summary>
+    private bool ShowsTime(int width) => width >= 1 + _tagWidth + 1 + AppVersionWidth + 1 + "yyyy-MM-dd HH:mm".Length;
+
+    /// <summary>Redraws every row in the current order, keeping the selected tag selected.</summary>
+    private void Redraw()
+    {
+        string? keep = Selected?.Tag;
+        _showTime = ShowsTime(List.Viewport.Width);
+        SetHeader($" {"Tag".PadRight(_tagWidth)} {"App version".PadRight(AppVersionWidth)} Created{(ByCreated ? " ▼" : "")}");
+        SetItems(Rows(), keep is null ? 0 : Math.Max(0, IndexOf(keep)));
+    }
+
+    /// <summary>Switches between the semantic-version order and newest created first (which reads every tag's created date).</summary>
+    public void ToggleOrder(BrowseSession session)
+    {
+        ByCreated = !ByCreated;
+        if (Status is not null) return;
+        _tags = ByCreated ? OrderedByCreated(_tags) : session.Tags.Items;
+        Redraw();
+        if (ByCreated) ReadAll();
+    }
+
+    private IReadOnlyList<SortedTag> OrderedByCreated(IReadOnlyList<SortedTag> tags) =>
+        [.. tags.OrderByDescending(t => _summaries?.Cached(t.Tag)?.Created ?? DateTimeOffset.MinValue)];
+
+    /// <summary>
+    /// Reads every tag's summary in the background, a batch at a time through the same bounded loader, filtering and
+    /// ordering again after each batch; once per listing, stopped by a new listing.
+    /// </summary>
+    private void ReadAll()
+    {
+        if (_readingAll is not null || _summaries is null || Status is not null) return;
+        _readingAll = ReadAllAsync(_summaries, _tags, _all.Restart());
+    }
+
+    private async Task ReadAllAsync(TagSummaryLoader loader, IReadOnlyList<SortedTag> tags, CancellationToken token)
+    {
+        List<string> missing = tags.Where(t => loader.Cached(t.Tag) is null).Select(t => t.Tag).ToList();
+        try
+        {
+            for (int done = 0; done < missing.Count; done += ReadAllBatch)
+            {
+                _readingNote = $" reading {done} of {missing.Count}…";
+                SetContext(_context + _readingNote);
+                await loader.LoadAsync(missing.Skip(done).Take(ReadAllBatch), (_, _) => { }, token);
+                token.ThrowIfCancellationRequested();
+                if (ByCreated) _tags = OrderedByCreated(_tags);
+                string? keep = Selected?.Tag;
+                SetItems(Rows(), keep is null ? 0 : Math.Max(0, IndexOf(keep)));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            if (!token.IsCancellationRequested)
+            {
+                _readingNote = null;
+                SetContext(_context);
+            }
+        }
+    }
 
     private int IndexOf(string tag)
     {
@@ -99,7 +190,7 @@ public sealed class TagsPane : ListPane
         if (wanted.Count == 0) return;
         var filled = new Progress<(string Tag, TagSummary Summary)>(loaded =>
         {
-            if (ReferenceEquals(tags, _tags) && wanted.TryGetValue(loaded.Tag, out int i)) UpdateItem(i, Row(tags[i], loaded.Summary, _tagWidth));
+            if (ReferenceEquals(tags, _tags) && wanted.TryGetValue(loaded.Tag, out int i)) UpdateItem(i, Row(tags[i], loaded.Summary, _tagWidth, _showTime));
         });
         try
         {
@@ -111,20 +202,24 @@ public sealed class TagsPane : ListPane
         }
     }
 
-    /// <summary>A version-table row: a mark (prerelease ~, not semver ?), the tag, its appVersion and created date.</summary>
-    public static string Row(SortedTag tag, TagSummary? summary, int tagWidth)
+    /// <summary>A version-table row: a mark (prerelease ~, not semver ?), the tag, its appVersion and created date (and time).</summary>
+    public static string Row(SortedTag tag, TagSummary? summary, int tagWidth, bool withTime = false)
     {
         string mark = tag.IsSemver ? (tag.IsPrerelease ? "~" : " ") : "?";
         string name = TerminalText.Sanitize(tag.Tag, 128);
         if (name.Length > tagWidth) name = name[..(tagWidth - 1)] + "…";
         string app = summary is null ? "…" : summary.Error is not null ? "(error)" : TerminalText.Sanitize(summary.AppVersion ?? "-", AppVersionWidth);
-        string created = summary?.Created?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+        string created = summary?.Created?.ToUniversalTime().ToString(withTime ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
         return $"{mark}{name.PadRight(tagWidth)} {app.PadRight(AppVersionWidth)} {created}".TrimEnd();
     }
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing) _inView.Dispose();
+        if (disposing)
+        {
+            _inView.Dispose();
+            _all.Dispose();
+        }
         base.Dispose(disposing);
     }
 }
