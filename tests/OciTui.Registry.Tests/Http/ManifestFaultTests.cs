@@ -2,8 +2,7 @@ using System.Net.Sockets;
 using OciTui.Registry.Errors;
 using OciTui.Registry.Http;
 using OciTui.Registry.Models;
-using OciTui.Registry.Tests.Support;
-using static OciTui.Registry.Tests.Support.FakeRegistry;
+using static OciTui.Testing.FakeRegistry;
 
 namespace OciTui.Registry.Tests.Http;
 

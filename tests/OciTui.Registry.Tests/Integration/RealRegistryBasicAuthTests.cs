@@ -1,6 +1,5 @@
 using OciTui.Registry.Errors;
 using OciTui.Registry.Http;
-using OciTui.Registry.Tests.Support;
 
 namespace OciTui.Registry.Tests.Integration;
 

@@ -4,7 +4,6 @@ using OciTui.Registry.Http;
 using OciTui.Registry.Inspection;
 using OciTui.Registry.Models;
 using OciTui.Registry.References;
-using OciTui.Registry.Tests.Support;
 using OciTui.Registry.Transfers;
 
 namespace OciTui.Registry.Tests.Integration;

@@ -5,9 +5,8 @@ using OciTui.Registry.Inspection;
 using OciTui.Registry.Layout;
 using OciTui.Registry.Models;
 using OciTui.Registry.References;
-using OciTui.Registry.Tests.Support;
 using OciTui.Registry.Transfers;
-using static OciTui.Registry.Tests.Support.FakeRegistry;
+using static OciTui.Testing.FakeRegistry;
 
 namespace OciTui.Registry.Tests.References;
 

@@ -3,7 +3,6 @@ using OciTui.Registry.Layout;
 using OciTui.Registry.Models;
 using OciTui.Registry.Profiles;
 using OciTui.Registry.References;
-using OciTui.Registry.Tests.Layout;
 using Terminal.Gui.Input;
 
 namespace OciTui.Tests.Tui;
@@ -30,7 +29,7 @@ public sealed class UnexpectedErrorTests
     [Fact]
     public async Task An_exception_nobody_expected_shows_on_the_status_line_and_the_app_keeps_running()
     {
-        var demo = new Profile { Name = "demo", Layout = DemoLayoutTests.CommittedPath };
+        var demo = new Profile { Name = "demo", Layout = RepositoryPaths.DemoLayout };
         using var tui = new TuiHarness([demo], open: p => new BuggyRegistry(new LayoutRegistry(p.Layout!)));
         string screen = "";
         await tui

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace OciTui.Registry.Tests.Support;
+namespace OciTui.Testing;
 
 /// <summary>
 /// The real registry (Debian's docker-registry, distribution 2.8) started for a test class on a free loopback port,

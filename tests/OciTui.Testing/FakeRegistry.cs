@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using OciTui.Registry.Http;
 
-namespace OciTui.Registry.Tests.Support;
+namespace OciTui.Testing;
 
 /// <summary>
 /// A fault-injecting registry on Kestrel: the test answers each request itself. For the faults a real registry

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
-namespace OciTui.Registry.Tests.Support;
+namespace OciTui.Testing;
 
 /// <summary>One request as ocitui sent it, whatever host it was meant for.</summary>
 public sealed record SentRequest(HttpMethod Method, Uri Uri, string? Authorization);

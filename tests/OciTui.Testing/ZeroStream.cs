@@ -1,4 +1,4 @@
-namespace OciTui.Registry.Tests.Support;
+namespace OciTui.Testing;
 
 /// <summary>A stream of zeros of any length without the memory (a gzip bomb's payload); seekable because the tar writer needs the length up front.</summary>
 public sealed class ZeroStream(long length) : Stream

@@ -5,7 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using OciTui.Registry.Auth;
 
-namespace OciTui.Registry.Tests.Support;
+namespace OciTui.Testing;
 
 /// <summary>
 /// A distribution-style token server on Kestrel: <c>GET /token?service=&amp;scope=</c> answers a JWT signed (ES256) by

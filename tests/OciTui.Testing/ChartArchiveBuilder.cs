@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 
-namespace OciTui.Registry.Tests.Support;
+namespace OciTui.Testing;
 
 /// <summary>
 /// Builds real Helm chart archives (a gzip'd tar with <c>name/Chart.yaml</c>, <c>values.yaml</c>, <c>README.md</c>,

@@ -1,6 +1,7 @@
+using OciTui.Registry;
 using OciTui.Registry.Http;
 
-namespace OciTui.Registry.Tests.Support;
+namespace OciTui.Testing;
 
 /// <summary>Every page of a listing, gathered: what a test compares.</summary>
 public static class Listing

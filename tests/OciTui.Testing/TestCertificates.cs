@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace OciTui.Registry.Tests.Support;
+namespace OciTui.Testing;
 
 /// <summary>
 /// A throw-away certificate authority made by the test: a CA, a server certificate for 127.0.0.1 and localhost signed

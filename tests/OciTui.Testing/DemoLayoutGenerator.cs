@@ -1,4 +1,4 @@
-namespace OciTui.Registry.Tests.Support;
+namespace OciTui.Testing;
 
 /// <summary>
 /// Makes the sample layouts committed under tests/fixtures/demo-layout: the offline default the README's first command

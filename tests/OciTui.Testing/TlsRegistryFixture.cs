@@ -1,7 +1,7 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 
-namespace OciTui.Registry.Tests.Support;
+namespace OciTui.Testing;
 
 /// <summary>The real docker-registry serving HTTPS with a server certificate from a CA the test made.</summary>
 public sealed class TlsRegistryFixture : DockerRegistryFixture

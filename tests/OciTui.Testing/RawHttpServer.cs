@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace OciTui.Registry.Tests.Support;
+namespace OciTui.Testing;
 
 /// <summary>One request to a <see cref="RawHttpServer"/>: its head, and the connection to write the raw response to.</summary>
 public sealed class RawRequest(string head, TcpClient client)

@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace OciTui.Registry.Tests.Support;
+namespace OciTui.Testing;
 
 /// <summary>A chart as pushed: the manifest digest and bytes, and the chart layer's digest and bytes.</summary>
 public sealed record PushedChart(string Repository, string Tag, string ManifestDigest, byte[] Manifest, string LayerDigest, byte[] Layer, string ConfigDigest);

@@ -1,4 +1,4 @@
-namespace OciTui.Registry.Tests.Support;
+namespace OciTui.Testing;
 
 /// <summary>
 /// External tools some tests need. On a laptop without them those tests skip, saying why; under CI=true a missing

@@ -1,6 +1,6 @@
 using OciTui.Registry.Credentials;
 
-namespace OciTui.Registry.Tests.Support;
+namespace OciTui.Testing;
 
 /// <summary>Fixed credentials for any host, counting lookups.</summary>
 public sealed class StaticCredentials(string username, string password) : ICredentialProvider

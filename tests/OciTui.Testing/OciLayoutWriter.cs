@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
-namespace OciTui.Registry.Tests.Support;
+namespace OciTui.Testing;
 
 /// <summary>Writes an OCI image layout folder (oci-layout, index.json, blobs/sha256) the way oras and skopeo do, deterministically.</summary>
 public sealed class OciLayoutWriter(string directory)

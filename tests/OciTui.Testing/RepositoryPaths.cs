@@ -1,9 +1,12 @@
-namespace OciTui.Tests;
+namespace OciTui.Testing;
 
 /// <summary>Where the repository is, found from the test binaries: for tests that read committed files or run git.</summary>
 public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
+
+    /// <summary>tests/fixtures/demo-layout: the committed sample layouts (made by <see cref="DemoLayoutGenerator"/>).</summary>
+    public static string DemoLayout => Path.Combine(Root, "tests", "fixtures", "demo-layout");
 
     private static string FindRoot()
     {

@@ -1,4 +1,4 @@
-namespace OciTui.Registry.Tests.Support;
+namespace OciTui.Testing;
 
 /// <summary>
 /// The real docker-registry in token-auth mode (<c>auth: token</c> with realm, service, issuer and rootcertbundle),

@@ -1,4 +1,4 @@
-namespace OciTui.Registry.Tests.Support;
+namespace OciTui.Testing;
 
 /// <summary>
 /// A clock for retry and token-expiry tests: a wait asked of it is recorded, the clock jumps forward by it, and the
