@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using OciTui.Registry.Http;
+using OciTui.Registry.Wire;
 
 namespace OciTui.Testing;
 
@@ -26,7 +27,7 @@ public sealed class FakeRegistry : IAsyncDisposable
     /// <summary>A server that only counts: every request is answered 200 with an empty JSON object and recorded.</summary>
     public static Task<FakeRegistry> StartRecorderAsync() => StartAsync(context => WriteAsync(context, 200, "{}"));
 
-    public RemoteRegistry Client(Registry.Credentials.ICredentialProvider? credentials = null, Func<RegistryConnectionOptions, RegistryConnectionOptions>? tune = null)
+    internal RemoteRegistry Client(Registry.Credentials.ICredentialProvider? credentials = null, Func<RegistryConnectionOptions, RegistryConnectionOptions>? tune = null)
     {
         var options = new RegistryConnectionOptions
         {

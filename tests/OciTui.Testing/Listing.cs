@@ -1,5 +1,6 @@
 using OciTui.Registry;
 using OciTui.Registry.Http;
+using OciTui.Registry.Wire;
 
 namespace OciTui.Testing;
 
@@ -21,5 +22,5 @@ public static class Listing
     }
 
     /// <summary>A client whose every outgoing request goes through <paramref name="handler"/>.</summary>
-    public static RemoteRegistry ClientThrough(RecordingHandler handler, RegistryConnectionOptions options) => new(options, handler, authenticator: null);
+    internal static RemoteRegistry ClientThrough(RecordingHandler handler, RegistryConnectionOptions options) => new(options, handler, authenticator: null);
 }

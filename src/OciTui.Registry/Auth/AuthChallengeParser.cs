@@ -6,7 +6,7 @@ namespace OciTui.Registry.Auth;
 /// Parses <c>WWW-Authenticate</c> values (RFC 7235): a scheme, then <c>key=token</c> or <c>key="quoted"</c> parameters
 /// with backslash escapes, comma-separated; several challenges may share one line or come as several lines.
 /// </summary>
-public static class AuthChallengeParser
+internal static class AuthChallengeParser
 {
     public static IReadOnlyList<AuthChallenge> Parse(IEnumerable<string> headerValues)
     {

@@ -4,7 +4,7 @@ using OciTui.Registry.Errors;
 namespace OciTui.Registry.Auth;
 
 /// <summary>A token from a token endpoint and when it stops being usable.</summary>
-public sealed record BearerToken(string Value, DateTimeOffset ExpiresAt)
+internal sealed record BearerToken(string Value, DateTimeOffset ExpiresAt)
 {
     public const int MaxResponseBytes = 128 * 1024;
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromSeconds(60);

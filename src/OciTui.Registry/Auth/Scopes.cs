@@ -1,7 +1,7 @@
 namespace OciTui.Registry.Auth;
 
 /// <summary>Token scopes as the distribution token spec writes them: <c>repository:&lt;name&gt;:pull</c>, <c>registry:catalog:*</c>.</summary>
-public static class Scopes
+internal static class Scopes
 {
     public const string Catalog = "registry:catalog:*";
 

@@ -1,7 +1,9 @@
+using OciTui.Registry.Wire;
+
 namespace OciTui.Registry.Http;
 
 /// <summary>Parses RFC 8288 <c>Link</c> headers as registries send them for paging: <c>&lt;URL&gt;; rel="next"</c>.</summary>
-public static class LinkHeader
+internal static class LinkHeader
 {
     /// <summary>The target of the first <c>rel="next"</c> link among the header values, resolved against <paramref name="requestUri"/>.</summary>
     public static Uri? FindNext(IEnumerable<string> headerValues, Uri requestUri)

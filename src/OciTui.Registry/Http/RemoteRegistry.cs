@@ -7,11 +7,12 @@ using OciTui.Registry.Errors;
 using OciTui.Registry.Models;
 using OciTui.Registry.References;
 using OciTui.Registry.Text;
+using OciTui.Registry.Wire;
 
 namespace OciTui.Registry.Http;
 
 /// <summary>A remote registry speaking the OCI distribution API (<c>/v2/</c> under the base address).</summary>
-public sealed class RemoteRegistry : IRegistry
+internal sealed class RemoteRegistry : IRegistry
 {
     public const int CatalogPageSize = 1000;
     public const int TagPageSize = 1000;

@@ -5,6 +5,7 @@ using OciTui.Registry.Http;
 using OciTui.Registry.Models;
 using OciTui.Registry.References;
 using OciTui.Registry.Text;
+using OciTui.Registry.Wire;
 
 namespace OciTui.Registry.Layout;
 

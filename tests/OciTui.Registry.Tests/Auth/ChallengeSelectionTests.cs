@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using OciTui.Registry.Errors;
 using OciTui.Registry.Http;
+using OciTui.Registry.Wire;
 using static OciTui.Testing.FakeRegistry;
 
 namespace OciTui.Registry.Tests.Auth;

@@ -1,5 +1,6 @@
 using OciTui.Registry.Errors;
 using OciTui.Registry.Http;
+using OciTui.Registry.Wire;
 using static OciTui.Testing.FakeRegistry;
 
 namespace OciTui.Registry.Tests.Http;

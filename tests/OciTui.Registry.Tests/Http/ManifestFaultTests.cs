@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using OciTui.Registry.Errors;
 using OciTui.Registry.Http;
 using OciTui.Registry.Models;
+using OciTui.Registry.Wire;
 using static OciTui.Testing.FakeRegistry;
 
 namespace OciTui.Registry.Tests.Http;

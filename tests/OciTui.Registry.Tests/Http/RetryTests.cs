@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using OciTui.Registry.Errors;
 using OciTui.Registry.Http;
+using OciTui.Registry.Wire;
 using static OciTui.Testing.FakeRegistry;
 
 namespace OciTui.Registry.Tests.Http;

@@ -5,6 +5,7 @@ using OciTui.Registry.Inspection;
 using OciTui.Registry.Models;
 using OciTui.Registry.References;
 using OciTui.Registry.Transfers;
+using OciTui.Registry.Wire;
 
 namespace OciTui.Registry.Tests.Integration;
 

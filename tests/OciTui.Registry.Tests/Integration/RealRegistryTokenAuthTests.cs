@@ -1,6 +1,7 @@
 using OciTui.Registry.Errors;
 using OciTui.Registry.Http;
 using OciTui.Registry.Transfers;
+using OciTui.Registry.Wire;
 
 namespace OciTui.Registry.Tests.Integration;
 

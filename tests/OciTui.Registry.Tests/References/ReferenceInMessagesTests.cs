@@ -6,6 +6,7 @@ using OciTui.Registry.Layout;
 using OciTui.Registry.Models;
 using OciTui.Registry.References;
 using OciTui.Registry.Transfers;
+using OciTui.Registry.Wire;
 using static OciTui.Testing.FakeRegistry;
 
 namespace OciTui.Registry.Tests.References;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using OciTui.Registry.Http;
 using OciTui.Registry.Models;
 using OciTui.Registry.Transfers;
+using OciTui.Registry.Wire;
 using static OciTui.Testing.FakeRegistry;
 
 namespace OciTui.Registry.Tests.Transfers;

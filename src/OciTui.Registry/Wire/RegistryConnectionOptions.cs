@@ -1,9 +1,9 @@
 using OciTui.Registry.Credentials;
 
-namespace OciTui.Registry.Http;
+namespace OciTui.Registry.Wire;
 
 /// <summary>How to reach one remote registry: its base URL (scheme, host, port, optional path prefix), TLS and auth policy.</summary>
-public sealed record RegistryConnectionOptions
+internal sealed record RegistryConnectionOptions
 {
     /// <summary><c>https://host[:port][/prefix]</c>, or <c>http://</c> for a plain-HTTP registry. The API is under <c>{BaseAddress}/v2/</c>.</summary>
     public required Uri BaseAddress { get; init; }

@@ -1,10 +1,10 @@
 using System.Buffers;
 using OciTui.Registry.Errors;
 
-namespace OciTui.Registry.Http;
+namespace OciTui.Registry.Wire;
 
 /// <summary>Reads a response body into memory with a hard cap enforced while reading: Content-Length may lie or be absent.</summary>
-public static class BoundedContent
+internal static class BoundedContent
 {
     public static async Task<byte[]> ReadAsync(HttpContent content, long maxBytes, string what, CancellationToken cancellationToken)
     {

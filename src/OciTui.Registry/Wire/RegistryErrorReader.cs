@@ -4,14 +4,14 @@ using System.Text.Json;
 using OciTui.Registry.Errors;
 using OciTui.Registry.Text;
 
-namespace OciTui.Registry.Http;
+namespace OciTui.Registry.Wire;
 
 /// <summary>
 /// Turns an HTTP error response into a typed exception with one clean sentence. The body is read with a 64 KiB cap
 /// and parsed as <c>{"errors":[{"code","message","detail"}]}</c> when it is that; anything else (HTML, <c>true</c>,
 /// nothing at all for HEAD) yields a message from the status alone.
 /// </summary>
-public static class RegistryErrorReader
+internal static class RegistryErrorReader
 {
     public const int MaxErrorBodyBytes = 64 * 1024;
 

@@ -1,7 +1,7 @@
-namespace OciTui.Registry.Http;
+namespace OciTui.Registry.Wire;
 
 /// <summary>Scheme, lower-cased host and port (80/443 defaults): the unit credentials are scoped to.</summary>
-public readonly record struct Origin(string Scheme, string Host, int Port)
+internal readonly record struct Origin(string Scheme, string Host, int Port)
 {
     public static Origin Of(Uri uri) => new(uri.Scheme.ToLowerInvariant(), uri.IdnHost.ToLowerInvariant(), uri.Port);
 

@@ -1,8 +1,10 @@
 using OciTui.Registry.Credentials;
 using OciTui.Registry.Http;
 using OciTui.Registry.Layout;
+using OciTui.Registry.Profiles;
+using OciTui.Registry.Wire;
 
-namespace OciTui.Registry.Profiles;
+namespace OciTui.Registry;
 
 /// <summary>Opens the registry a profile describes: a layout folder, or a remote registry with its TLS settings and credential chain.</summary>
 public static class RegistryFactory
@@ -13,7 +15,7 @@ public static class RegistryFactory
         return new RemoteRegistry(ConnectionOptions(profile, environment ?? CredentialEnvironment.Process, onWarning));
     }
 
-    public static RegistryConnectionOptions ConnectionOptions(Profile profile, CredentialEnvironment environment, Action<string>? onWarning = null)
+    internal static RegistryConnectionOptions ConnectionOptions(Profile profile, CredentialEnvironment environment, Action<string>? onWarning = null)
     {
         Uri baseAddress = RegistryEndpoint.BaseAddressOf(profile);
         return new RegistryConnectionOptions
