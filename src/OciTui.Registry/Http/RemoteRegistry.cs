@@ -124,10 +124,10 @@ internal sealed class RemoteRegistry : IRegistry
         }
     }
 
-    public async Task<FetchedManifest> GetManifestAsync(string repository, string reference, CancellationToken cancellationToken = default)
+    public async Task<FetchedManifest> GetManifestAsync(string repository, ManifestReference reference, CancellationToken cancellationToken = default)
     {
         RequireRepository(repository);
-        Digest? requested = ParseManifestReference(reference);
+        Digest? requested = reference.Digest;
         Uri uri = new(_apiBase, $"{repository}/manifests/{reference}");
         using HttpResponseMessage response = await _sender.SendAsync(HttpMethod.Get, uri, [Scopes.Pull(repository)], AcceptManifests, cancellationToken).ConfigureAwait(false);
         string what = $"manifest '{Reference.Join(repository, reference)}'";
@@ -145,10 +145,10 @@ internal sealed class RemoteRegistry : IRegistry
         return ManifestParser.Parse(bytes, response.Content.Headers.ContentType?.MediaType, actual);
     }
 
-    public async Task<Descriptor> ResolveAsync(string repository, string reference, CancellationToken cancellationToken = default)
+    public async Task<Descriptor> ResolveAsync(string repository, ManifestReference reference, CancellationToken cancellationToken = default)
     {
         RequireRepository(repository);
-        Digest? requested = ParseManifestReference(reference);
+        Digest? requested = reference.Digest;
         Uri uri = new(_apiBase, $"{repository}/manifests/{reference}");
         using (HttpResponseMessage response = await _sender.SendAsync(HttpMethod.Head, uri, [Scopes.Pull(repository)], AcceptManifests, cancellationToken).ConfigureAwait(false))
         {
@@ -259,7 +259,7 @@ internal sealed class RemoteRegistry : IRegistry
             FetchedManifest? index = null;
             try
             {
-                index = await GetManifestAsync(repository, tag, cancellationToken).ConfigureAwait(false);
+                index = await GetManifestAsync(repository, ManifestReference.ForTag(tag), cancellationToken).ConfigureAwait(false);
             }
             catch (NotFoundException)
             {
@@ -292,15 +292,6 @@ internal sealed class RemoteRegistry : IRegistry
     {
         if (!ReferenceGrammar.IsValidRepository(repository))
             throw new InvalidReferenceException($"'{TerminalText.Sanitize(repository, 120)}' is not a valid repository name (lower-case letters, digits, '.', '_', '-' and '/').");
-    }
-
-    /// <summary>A tag or a digest, validated before it goes into a URL.</summary>
-    internal static Digest? ParseManifestReference(string reference)
-    {
-        if (reference.Contains(':', StringComparison.Ordinal)) return Digest.Parse(reference);
-        if (!ReferenceGrammar.IsValidTag(reference))
-            throw new InvalidReferenceException($"'{TerminalText.Sanitize(reference, 140)}' is not a valid tag (letters, digits, '_', '.', '-', at most 128).");
-        return null;
     }
 
     public void Dispose()

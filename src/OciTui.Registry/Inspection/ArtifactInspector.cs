@@ -1,13 +1,14 @@
 using System.Text.Json;
 using OciTui.Registry.Errors;
 using OciTui.Registry.Models;
+using OciTui.Registry.References;
 
 namespace OciTui.Registry.Inspection;
 
 /// <summary>Everything <c>ocitui show</c> and the Details pane need about one tag or digest.</summary>
 public sealed record ArtifactDetails(
     string Repository,
-    string Reference,
+    ManifestReference Reference,
     FetchedManifest Manifest,
     Descriptor? Config,
     byte[]? ConfigBytes,
@@ -29,7 +30,7 @@ public static class ArtifactInspector
     /// <summary>Largest config blob read into memory.</summary>
     public const long MaxConfigBytes = 4 * 1024 * 1024;
 
-    public static async Task<ArtifactDetails> InspectAsync(IRegistry registry, string repository, string reference, CancellationToken cancellationToken = default)
+    public static async Task<ArtifactDetails> InspectAsync(IRegistry registry, string repository, ManifestReference reference, CancellationToken cancellationToken = default)
     {
         FetchedManifest manifest = await registry.GetManifestAsync(repository, reference, cancellationToken).ConfigureAwait(false);
         if (manifest.Manifest?.Config is not { } config) return new ArtifactDetails(repository, reference, manifest, null, null, null);

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using OciTui.Registry.Errors;
-using OciTui.Registry.Http;
 using OciTui.Registry.Models;
 using OciTui.Registry.References;
 using OciTui.Registry.Text;
@@ -95,7 +94,7 @@ public sealed class LayoutRegistry : IRegistry
             .ToList();
     }
 
-    public async Task<FetchedManifest> GetManifestAsync(string repository, string reference, CancellationToken cancellationToken = default)
+    public async Task<FetchedManifest> GetManifestAsync(string repository, ManifestReference reference, CancellationToken cancellationToken = default)
     {
         Descriptor descriptor = await FindAsync(repository, reference, cancellationToken).ConfigureAwait(false);
         Digest digest = DescriptorRules.Validate(descriptor, "manifest");
@@ -105,7 +104,7 @@ public sealed class LayoutRegistry : IRegistry
         return ManifestParser.Parse(bytes, descriptor.MediaType, digest);
     }
 
-    public async Task<Descriptor> ResolveAsync(string repository, string reference, CancellationToken cancellationToken = default)
+    public async Task<Descriptor> ResolveAsync(string repository, ManifestReference reference, CancellationToken cancellationToken = default)
     {
         Descriptor found = await FindAsync(repository, reference, cancellationToken).ConfigureAwait(false);
         DescriptorRules.Validate(found, "manifest");
@@ -153,7 +152,7 @@ public sealed class LayoutRegistry : IRegistry
             FetchedManifest manifest;
             try
             {
-                manifest = await GetManifestAsync(repository, digest.ToString(), cancellationToken).ConfigureAwait(false);
+                manifest = await GetManifestAsync(repository, ManifestReference.ForDigest(digest), cancellationToken).ConfigureAwait(false);
             }
             catch (OciTuiException)
             {
@@ -175,13 +174,13 @@ public sealed class LayoutRegistry : IRegistry
 
     public void Dispose() { }
 
-    private async Task<Descriptor> FindAsync(string repository, string reference, CancellationToken cancellationToken)
+    private async Task<Descriptor> FindAsync(string repository, ManifestReference reference, CancellationToken cancellationToken)
     {
         ImageIndex index = await ReadIndexAsync(repository, cancellationToken).ConfigureAwait(false);
-        Digest? wanted = RemoteRegistry.ParseManifestReference(reference);
+        Digest? wanted = reference.Digest;
         Descriptor? found = wanted is { } digest
             ? index.Manifests.FirstOrDefault(m => m.Digest == digest.ToString())
-            : index.Manifests.FirstOrDefault(m => m.Annotation(Models.Annotations.RefName) == reference);
+            : index.Manifests.FirstOrDefault(m => m.Annotation(Models.Annotations.RefName) == reference.Tag);
         if (found is null && wanted is { } byDigest && File.Exists(BlobPath(repository, byDigest)))
         {
             // A child manifest of an index is addressable by digest even though index.json does not list it.

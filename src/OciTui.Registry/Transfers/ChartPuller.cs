@@ -14,7 +14,7 @@ public sealed record TransferProgress(long BytesDone, long? TotalBytes, double B
 }
 
 /// <summary>What to pull: a repository, a tag or digest, and the directory the chart lands in.</summary>
-public sealed record PullRequest(string Repository, string Reference, string DestinationDirectory)
+public sealed record PullRequest(string Repository, ManifestReference Reference, string DestinationDirectory)
 {
     /// <summary>Replace an existing file of the same name (else the pull fails with a clear error).</summary>
     public bool Overwrite { get; init; }
@@ -39,7 +39,7 @@ public static class ChartPuller
             throw new InvalidInputException($"The destination directory {request.DestinationDirectory} does not exist.");
         ArtifactDetails details = await ArtifactInspector.InspectAsync(registry, request.Repository, request.Reference, cancellationToken).ConfigureAwait(false);
         Descriptor layer = ChartLayerOf(details);
-        string? tag = ChartFileName.IsTag(request.Reference) ? request.Reference : null;
+        string? tag = request.Reference.Tag;
         string fileName = request.FileName is { } chosen ? ChartFileName.Validate(chosen) : ChartFileName.For(request.Repository, details.Chart, tag);
         string path = ChartFileName.PathIn(request.DestinationDirectory, fileName);
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using OciTui.Registry.Charts;
 using OciTui.Registry.Errors;
+using OciTui.Registry.References;
 using OciTui.Registry.Transfers;
 using OciTui.Registry.Versions;
 using static OciTui.Registry.Text.TerminalText;
@@ -33,7 +34,7 @@ public static class PullCommand
                 ?? (wanted is not null ? HelmTags.FromVersion(wanted) : await ShowCommand.NewestTagAsync(resolved, token));
 
             string destination = Path.GetFullPath(result.GetValue(directory) ?? ".", context.WorkingDirectory);
-            var request = new PullRequest(resolved.Repository!, tagOrDigest, destination)
+            var request = new PullRequest(resolved.Repository!, ManifestReference.Parse(tagOrDigest), destination)
             {
                 IncludeProvenance = result.GetValue(provenance),
                 Overwrite = result.GetValue(force),

@@ -5,6 +5,7 @@ using OciTui.Registry.Charts;
 using OciTui.Registry.Errors;
 using OciTui.Registry.Inspection;
 using OciTui.Registry.Models;
+using OciTui.Registry.References;
 using OciTui.Registry.Transfers;
 using OciTui.Registry.Versions;
 using static OciTui.Registry.Text.TerminalText;
@@ -27,7 +28,7 @@ public static class ShowCommand
         {
             using ResolvedTarget resolved = new TargetResolver(context, common.Read(result)).ResolveReference(result.GetValue(reference)!);
             string tagOrDigest = resolved.Reference ?? await NewestTagAsync(resolved, token);
-            ArtifactDetails details = await ArtifactInspector.InspectAsync(resolved.Registry, resolved.Repository!, tagOrDigest, token);
+            ArtifactDetails details = await ArtifactInspector.InspectAsync(resolved.Registry, resolved.Repository!, ManifestReference.Parse(tagOrDigest), token);
 
             bool[] files = [result.GetValue(chart), result.GetValue(values), result.GetValue(readme)];
             if (files.Count(f => f) > 1) throw new InvalidInputException("Give only one of --chart, --values and --readme.");

@@ -60,7 +60,7 @@ public sealed class DetailsPane : ListPane
         try
         {
             await Task.Delay(60, token);
-            ArtifactDetails details = await ArtifactInspector.InspectAsync(registry, repository, tag, token);
+            ArtifactDetails details = await ArtifactInspector.InspectAsync(registry, repository, ManifestReference.Parse(tag), token);
             token.ThrowIfCancellationRequested();
             Details = details;
             Show(DetailsView.Summary, DetailsText.Summary(details));
@@ -158,7 +158,7 @@ public sealed class DetailsPane : ListPane
             DetailsView.Manifest => " manifest",
             _ => "",
         };
-        SetContext(TerminalText.Sanitize(Details?.Reference ?? "", 30) + name);
+        SetContext(TerminalText.Sanitize(Details?.Reference.ToString() ?? "", 30) + name);
         ShowLines(0);
     }
 

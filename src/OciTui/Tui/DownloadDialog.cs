@@ -35,7 +35,7 @@ public sealed class DownloadDialog : Dialog
         _repository = repository;
         // Pull by digest what the user is looking at: a tag moved meanwhile cannot swap the content.
         _reference = details?.Manifest.Digest.ToString() ?? tag;
-        Title = $"Download {TerminalText.Sanitize(Reference.Join(repository, tag), 70)}";
+        Title = $"Download {TerminalText.Sanitize(Reference.Join(repository, ManifestReference.Parse(tag)), 70)}";
         Width = Dim.Percent(90);
         Height = 16;
         FileName = new TextField { X = 12, Y = 0, Width = Dim.Fill(), Text = fileName };
@@ -133,7 +133,7 @@ public sealed class DownloadDialog : Dialog
             if (answer != 0) return;
             overwrite = true;
         }
-        var request = new PullRequest(_repository, _reference, directory) { FileName = name, Overwrite = overwrite, IncludeProvenance = Provenance.Value == CheckState.Checked };
+        var request = new PullRequest(_repository, ManifestReference.Parse(_reference), directory) { FileName = name, Overwrite = overwrite, IncludeProvenance = Provenance.Value == CheckState.Checked };
         Outcome.Text = "";
         Bar.Fraction = 0;
         if (_cancel.IsCancellationRequested)

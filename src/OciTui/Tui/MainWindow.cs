@@ -276,7 +276,7 @@ public sealed class MainWindow : Runnable
     private void ShowPullCommand()
     {
         if (_profile is null || Tags.Repository is not { } repository || Tags.Selected is not { } tag) return;
-        string? digest = Details.Details is { } shown && shown.Reference == tag.Tag ? shown.Manifest.Digest.ToString() : null;
+        string? digest = Details.Details is { } shown && shown.Reference.Tag == tag.Tag ? shown.Manifest.Digest.ToString() : null;
         string[] lines = PullCommandText.For(_profile, repository, tag.Tag, digest).Split('\n');
         PullDialog.Show(_app, lines, Clipboard.TrySendOsc52(lines[0]));
     }

@@ -13,7 +13,7 @@ public sealed class DetailsTextTests
     {
         byte[] bytes = Encoding.UTF8.GetBytes(json);
         FetchedManifest manifest = ManifestParser.Parse(bytes, null, Digest.ComputeSha256(bytes));
-        return new ArtifactDetails("team/app", "1.0.0", manifest, manifest.Manifest?.Config, null, chart);
+        return new ArtifactDetails("team/app", ManifestReference.Parse("1.0.0"), manifest, manifest.Manifest?.Config, null, chart);
     }
 
     private const string ChartManifest = """

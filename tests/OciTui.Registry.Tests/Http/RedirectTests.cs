@@ -198,7 +198,7 @@ public sealed class RedirectTests
             string directory = Directory.CreateTempSubdirectory("ocitui-storage-").FullName;
             try
             {
-                PullResult pulled = await ChartPuller.PullAsync(client, new PullRequest("charts/chart", "1.0.0", directory));
+                PullResult pulled = await ChartPuller.PullAsync(client, new PullRequest("charts/chart", ManifestReference.Parse("1.0.0"), directory));
                 Assert.Equal(layer, await File.ReadAllBytesAsync(pulled.Path));
                 Assert.Null(Assert.Single(storage.Requests).Header("Authorization"));
             }

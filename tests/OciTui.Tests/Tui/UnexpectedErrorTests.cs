@@ -18,8 +18,8 @@ public sealed class UnexpectedErrorTests
         public IAsyncEnumerable<IReadOnlyList<string>> ListRepositoriesAsync(CancellationToken cancellationToken = default) => inner.ListRepositoriesAsync(cancellationToken);
         public IAsyncEnumerable<IReadOnlyList<string>> ListTagsAsync(string repository, CancellationToken cancellationToken = default) =>
             throw new InvalidOperationException("a bug \u001b[2J with an escape");
-        public Task<FetchedManifest> GetManifestAsync(string repository, string reference, CancellationToken cancellationToken = default) => inner.GetManifestAsync(repository, reference, cancellationToken);
-        public Task<Descriptor> ResolveAsync(string repository, string reference, CancellationToken cancellationToken = default) => inner.ResolveAsync(repository, reference, cancellationToken);
+        public Task<FetchedManifest> GetManifestAsync(string repository, ManifestReference reference, CancellationToken cancellationToken = default) => inner.GetManifestAsync(repository, reference, cancellationToken);
+        public Task<Descriptor> ResolveAsync(string repository, ManifestReference reference, CancellationToken cancellationToken = default) => inner.ResolveAsync(repository, reference, cancellationToken);
         public Task<byte[]> GetBlobAsync(string repository, Descriptor descriptor, long maxSize, CancellationToken cancellationToken = default) => inner.GetBlobAsync(repository, descriptor, maxSize, cancellationToken);
         public Task<BlobResponse> OpenBlobAsync(string repository, Digest digest, long offset, CancellationToken cancellationToken = default) => inner.OpenBlobAsync(repository, digest, offset, cancellationToken);
         public IAsyncEnumerable<Descriptor> ListReferrersAsync(string repository, Digest subject, string? artifactType = null, CancellationToken cancellationToken = default) => inner.ListReferrersAsync(repository, subject, artifactType, cancellationToken);
