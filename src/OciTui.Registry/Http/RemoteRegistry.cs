@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using OciTui.Registry.Auth;
+using OciTui.Registry.Content;
 using OciTui.Registry.Errors;
 using OciTui.Registry.Models;
 using OciTui.Registry.References;
@@ -136,8 +137,7 @@ internal sealed class RemoteRegistry : IRegistry
         Digest actual = Digest.ComputeSha256(bytes);
         if (requested is { } expected)
         {
-            if (!expected.Matches(bytes))
-                throw new DigestMismatchException($"The {what} does not match its digest: the registry served different content.");
+            ContentVerifier.Verify(bytes, expected, null, what, ContentVerifier.RegistryServedDifferentContent);
             actual = expected;
         }
         if (HeaderDigest(response) is { } announced && !announced.Matches(bytes))
@@ -175,10 +175,7 @@ internal sealed class RemoteRegistry : IRegistry
             throw new SizeLimitExceededException($"The blob {digest.Short} is {descriptor.Size} bytes, more than the {maxSize}-byte limit.");
         await using BlobResponse blob = await OpenBlobAsync(repository, digest, 0, cancellationToken).ConfigureAwait(false);
         byte[] bytes = await BoundedContent.ReadAsync(blob.Content, Math.Min(maxSize, descriptor.Size), $"blob {digest.Short}", descriptor.Size, cancellationToken).ConfigureAwait(false);
-        if (bytes.LongLength != descriptor.Size)
-            throw new DigestMismatchException($"The blob {digest.Short} is {bytes.LongLength} bytes, not the {descriptor.Size} its descriptor says.");
-        if (!digest.Matches(bytes))
-            throw new DigestMismatchException($"The blob {digest.Short} does not match its digest: the registry served different content.");
+        ContentVerifier.Verify(bytes, digest, descriptor.Size, $"blob {digest.Short}", ContentVerifier.RegistryServedDifferentContent);
         return bytes;
     }
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using OciTui.Registry.Content;
 using OciTui.Registry.Errors;
 using OciTui.Registry.Models;
 using OciTui.Registry.References;
@@ -227,10 +228,7 @@ public sealed class LayoutRegistry : IRegistry
         {
             throw BlobMissing(repository, digest);
         }
-        if (size is long expected && bytes.LongLength != expected)
-            throw new DigestMismatchException($"The blob {digest.Short} in {Address} is {bytes.LongLength} bytes, not the {expected} its descriptor says.");
-        if (!digest.Matches(bytes))
-            throw new DigestMismatchException($"The blob {digest.Short} in {Address} does not match its digest: the layout is corrupt or was altered.");
+        ContentVerifier.Verify(bytes, digest, size, $"blob {digest.Short} in {Address}", "the layout is corrupt or was altered");
         return bytes;
     }
 

@@ -31,7 +31,7 @@ public sealed class ManifestFaultTests
         await using FakeRegistry fake = await StartAsync(context => WriteBytesAsync(context, Manifest, MediaTypes.OciManifest));
         using RemoteRegistry client = fake.Client();
         DigestMismatchException error = await Assert.ThrowsAsync<DigestMismatchException>(() => client.GetManifestAsync("charts/chart", ManifestReference.Parse(asked)));
-        Assert.Equal($"The manifest 'charts/chart@{asked}' does not match its digest: the registry served different content.", error.Message);
+        Assert.Equal($"The manifest 'charts/chart@{asked}' does not match its sha256 digest: the registry served different content.", error.Message);
         await Assert.ThrowsAsync<DigestMismatchException>(() => client.GetManifestAsync("charts/chart", ManifestReference.Parse(asked)));
         Assert.Equal(2, fake.Requests.Count);
     }
