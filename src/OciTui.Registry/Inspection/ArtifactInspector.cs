@@ -22,6 +22,13 @@ public sealed record ArtifactDetails(
             : null;
 
     public bool IsChart => Manifest.Manifest?.IsHelmChart == true;
+
+    /// <summary>
+    /// The artifact's size as a person means it: what a pull of it fetches, the manifest, its config and every layer
+    /// (for an index, the index itself: which children a pull takes depends on the platform). The config counts because
+    /// a pull reads it too; <c>show</c> and the Details pane both print this figure.
+    /// </summary>
+    public long TotalSize => Manifest.Size + (Manifest.Manifest?.Config?.Size ?? 0) + (Manifest.Manifest?.Layers.Sum(l => l.Size) ?? 0);
 }
 
 /// <summary>Loads a manifest and, for a manifest (not an index), its config blob and Helm chart metadata.</summary>

@@ -166,7 +166,7 @@ public sealed class DownloadDialog : Dialog
             Transfer = transfer;
             PullResult result = await transfer;
             Draw();
-            outcome = $"verified {result.Digest} ({DetailsText.Bytes(result.Size)})\nSaved: {result.Path}" +
+            outcome = $"verified {result.Digest} ({ByteSize.Format(result.Size)})\nSaved: {result.Path}" +
                 (result.ProvenancePath is { } prov ? $"\nand {Path.GetFileName(prov)} (verified)" : "");
             if (!_closed) Bar.Fraction = 1;
         }
@@ -214,7 +214,7 @@ public sealed class DownloadDialog : Dialog
         if (_closed) return;
         if (progress.TotalBytes is long total && total > 0) Bar.Fraction = (float)progress.BytesDone / total;
         string left = progress.Remaining is TimeSpan remaining ? $", {FormatDuration(remaining)} left" : "";
-        Progress.Text = $"{DetailsText.Bytes(progress.BytesDone)} of {DetailsText.Bytes(progress.TotalBytes ?? 0)}, {DetailsText.Bytes((long)progress.BytesPerSecond)}/s{left}";
+        Progress.Text = $"{ByteSize.Format(progress.BytesDone)} of {ByteSize.Format(progress.TotalBytes ?? 0)}, {ByteSize.Format((long)progress.BytesPerSecond)}/s{left}";
     }
 
     private static string FormatDuration(TimeSpan span) => span.TotalSeconds < 60
