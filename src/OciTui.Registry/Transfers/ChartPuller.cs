@@ -24,6 +24,12 @@ public sealed record PullRequest(string Repository, ManifestReference Reference,
 
     /// <summary>Override the file name (the TUI's dialog lets the user edit it); validated like a generated one.</summary>
     public string? FileName { get; init; }
+
+    /// <summary>
+    /// A cancelled pull removes its partial files (chart and provenance) instead of keeping them for a later resume:
+    /// for a person who pressed cancel and expects nothing left behind. A failed pull keeps a partial file either way.
+    /// </summary>
+    public bool RemovePartialOnCancel { get; init; }
 }
 
 public sealed record PullResult(string Path, Digest Digest, long Size, string? ProvenancePath, ArtifactDetails Details);
@@ -44,16 +50,29 @@ public static class ChartPuller
         string path = ChartFileName.PathIn(request.DestinationDirectory, fileName);
 
         var downloader = new BlobDownloader(registry);
-        Digest digest = await downloader.DownloadAsync(request.Repository, layer, path, request.Overwrite, progress, cancellationToken).ConfigureAwait(false);
-
-        string? provenancePath = null;
-        if (request.IncludeProvenance && details.Manifest.Manifest?.ProvenanceLayer is { } provenance)
+        try
         {
-            provenancePath = path + ".prov";
-            await downloader.DownloadAsync(request.Repository, provenance, provenancePath, request.Overwrite, null, cancellationToken).ConfigureAwait(false);
+            Digest digest = await downloader.DownloadAsync(request.Repository, layer, path, request.Overwrite, progress, cancellationToken).ConfigureAwait(false);
+
+            string? provenancePath = null;
+            if (request.IncludeProvenance && details.Manifest.Manifest?.ProvenanceLayer is { } provenance)
+            {
+                provenancePath = ProvenancePathFor(path);
+                await downloader.DownloadAsync(request.Repository, provenance, provenancePath, request.Overwrite, null, cancellationToken).ConfigureAwait(false);
+            }
+            return new PullResult(path, digest, layer.Size, provenancePath, details);
         }
-        return new PullResult(path, digest, layer.Size, provenancePath, details);
+        catch (OperationCanceledException) when (request.RemovePartialOnCancel)
+        {
+            foreach (string partial in new[] { BlobDownloader.PartialPathFor(path), BlobDownloader.PartialPathFor(ProvenancePathFor(path)) })
+            {
+                if (File.Exists(partial)) File.Delete(partial);
+            }
+            throw;
+        }
     }
+
+    private static string ProvenancePathFor(string chartPath) => chartPath + ".prov";
 
     /// <summary>The chart archive layer of a Helm chart manifest; anything else is refused with what it is instead.</summary>
     public static Descriptor ChartLayerOf(ArtifactDetails details)

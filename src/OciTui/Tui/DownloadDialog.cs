@@ -133,7 +133,7 @@ public sealed class DownloadDialog : Dialog
             if (answer != 0) return;
             overwrite = true;
         }
-        var request = new PullRequest(_repository, ManifestReference.Parse(_reference), directory) { FileName = name, Overwrite = overwrite, IncludeProvenance = Provenance.Value == CheckState.Checked };
+        var request = new PullRequest(_repository, ManifestReference.Parse(_reference), directory) { FileName = name, Overwrite = overwrite, IncludeProvenance = Provenance.Value == CheckState.Checked, RemovePartialOnCancel = true };
         Outcome.Text = "";
         Bar.Fraction = 0;
         if (_cancel.IsCancellationRequested)
@@ -162,7 +162,8 @@ public sealed class DownloadDialog : Dialog
         string outcome;
         try
         {
-            Task<PullResult> transfer = Task.Run(() => PullRemovingPartialOnCancelAsync(request, path, progress, token), CancellationToken.None);
+            // Off the UI thread, so the partial file goes even if the app quits while it is being cancelled.
+            Task<PullResult> transfer = Task.Run(() => ChartPuller.PullAsync(_registry, request, progress, token), CancellationToken.None);
             Transfer = transfer;
             PullResult result = await transfer;
             Draw();
@@ -190,23 +191,6 @@ public sealed class DownloadDialog : Dialog
     {
         int width = Outcome.Viewport.Width > 10 ? Outcome.Viewport.Width : 60;
         Outcome.Text = string.Join('\n', text.Split('\n').SelectMany(line => DetailsPane.WrapLine(line, width)));
-    }
-
-    /// <summary>Runs off the UI thread, so the partial file goes even if the app quits while it is being cancelled.</summary>
-    private async Task<PullResult> PullRemovingPartialOnCancelAsync(PullRequest request, string path, IProgress<TransferProgress> progress, CancellationToken token)
-    {
-        try
-        {
-            return await ChartPuller.PullAsync(_registry, request, progress, token);
-        }
-        catch (OperationCanceledException)
-        {
-            foreach (string partial in new[] { BlobDownloader.PartialPathFor(path), BlobDownloader.PartialPathFor(path + ".prov") })
-            {
-                if (File.Exists(partial)) File.Delete(partial);
-            }
-            throw;
-        }
     }
 
     private void Report(TransferProgress progress)
