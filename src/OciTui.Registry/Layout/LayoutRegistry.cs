@@ -137,6 +137,10 @@ public sealed class LayoutRegistry : IRegistry
         {
             throw BlobMissing(repository, digest);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Unreadable($"blob {digest.Short} of '{TerminalText.Sanitize(repository, 120)}'", path, e);
+        }
         long length = stream.Length;
         long start = Math.Min(offset, length);
         stream.Seek(start, SeekOrigin.Begin);
@@ -200,9 +204,14 @@ public sealed class LayoutRegistry : IRegistry
         if (!File.Exists(Path.Combine(directory, LayoutMarker)) || !File.Exists(indexPath))
             throw new NotFoundException($"Repository '{TerminalText.Sanitize(repository, 120)}' not found in {Address}.", System.Net.HttpStatusCode.NotFound, []);
         byte[] bytes;
-        await using (FileStream stream = File.OpenRead(indexPath))
+        try
         {
+            await using FileStream stream = File.OpenRead(indexPath);
             bytes = await BoundedContent.ReadAsync(stream, ManifestParser.MaxManifestBytes, "index.json", stream.Length, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Unreadable($"the index.json of '{TerminalText.Sanitize(repository, 120)}'", indexPath, e);
         }
         try
         {
@@ -228,9 +237,21 @@ public sealed class LayoutRegistry : IRegistry
         {
             throw BlobMissing(repository, digest);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Unreadable($"blob {digest.Short} of '{TerminalText.Sanitize(repository, 120)}'", path, e);
+        }
         ContentVerifier.Verify(bytes, digest, size, $"blob {digest.Short} in {Address}", "the layout is corrupt or was altered");
         return bytes;
     }
+
+    /// <summary>
+    /// A file of the layout that is there but cannot be read (a folder where a blob should be, no permission, a link
+    /// loop, an I/O error), in one sentence with the system's words: <see cref="IRegistry"/> promises only
+    /// <see cref="OciTuiException"/>s.
+    /// </summary>
+    private RegistryException Unreadable(string what, string path, Exception e) =>
+        new($"Cannot read {what} in {Address}: {FileProblem.Describe(e, path)}.", e);
 
     private NotFoundException BlobMissing(string repository, Digest digest) =>
         new($"Blob {digest.Short} of '{TerminalText.Sanitize(repository, 120)}' is missing from {Address}.", System.Net.HttpStatusCode.NotFound, []);
@@ -256,9 +277,17 @@ public sealed class LayoutRegistry : IRegistry
         string directory = RepositoryDirectory(repository);
         string path = Path.Combine(directory, "blobs", digest.Algorithm, digest.Encoded);
         FileInfo info = new(path);
-        if (info.Exists && info.LinkTarget is not null)
+        if (info.LinkTarget is not null)
         {
-            string? target = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+            string? target;
+            try
+            {
+                target = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+            }
+            catch (IOException e)
+            {
+                throw Unreadable($"blob {digest.Short} of '{TerminalText.Sanitize(repository, 120)}'", path, e);
+            }
             if (target is null || !IsInside(target, directory))
                 throw new RegistryProtocolException($"The blob {digest.Short} in {Address} links outside its layout; refused.");
         }
