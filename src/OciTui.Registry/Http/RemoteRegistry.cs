@@ -108,7 +108,8 @@ internal sealed class RemoteRegistry : IRegistry
                         if (page == 0 && error.StatusCode == HttpStatusCode.Unauthorized) await PingAsync(cancellationToken).ConfigureAwait(false);
                         throw new CatalogUnavailableException($"{Address} does not let this user list its repositories ({(int)error.StatusCode}).", error.StatusCode, error.Errors)
                         {
-                            Hint = "Type a repository path, or pin the repositories you use in the profile.",
+                            Hint = "Name a repository directly, or pin the repositories you use in the profile.",
+                            HintTopic = HintTopic.RepositoryListingRefused,
                         };
                     }
                     throw error;

@@ -24,7 +24,8 @@ internal static class TransportFailure
             // The certificate check never refused anything: most often the server does not speak TLS at all.
             return new RegistryUnreachableException($"The TLS handshake with {target} failed.", e)
             {
-                Hint = "If the registry serves plain HTTP, set plainHttp in the profile (--plain-http on the command line) or give an http:// address.",
+                Hint = "If the registry serves plain HTTP, set plainHttp in the profile or give an http:// address.",
+                HintTopic = HintTopic.PlainHttp,
             };
         }
         string reason = e.HttpRequestError switch
