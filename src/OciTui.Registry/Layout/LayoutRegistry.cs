@@ -38,6 +38,7 @@ public sealed class LayoutRegistry : IRegistry
 
     public Task PingAsync(CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (!Directory.Exists(RootPath)) throw new NotFoundException($"The layout folder {RootPath} does not exist.", System.Net.HttpStatusCode.NotFound, []);
         if (_singleLayout is not null && !File.Exists(Path.Combine(_singleLayout, LayoutMarker)))
             throw new InvalidInputException($"{RootPath} is not an OCI image layout (no oci-layout file).");
@@ -123,6 +124,7 @@ public sealed class LayoutRegistry : IRegistry
     public Task<BlobResponse> OpenBlobAsync(string repository, Digest digest, long offset, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        cancellationToken.ThrowIfCancellationRequested();
         string path = BlobPath(repository, digest);
         FileStream stream;
         try
