@@ -16,6 +16,11 @@ namespace OciTui.Registry.Auth;
 /// request's connection closed): both are shared by every request, so they run under this object's lifetime, never
 /// under one caller's cancellation.
 /// </summary>
+/// <remarks>
+/// The token flow: <see href="https://distribution.github.io/distribution/spec/auth/token/">distribution: token authentication</see>
+/// (challenge, token request with service and scope, Bearer retry); identity tokens as refresh tokens:
+/// <see href="https://distribution.github.io/distribution/spec/auth/oauth/">distribution: OAuth2 token</see>.
+/// </remarks>
 internal sealed class RegistryAuthenticator : IRegistryAuthenticator, IDisposable
 {
     private const int MaxTokenRedirects = 5;

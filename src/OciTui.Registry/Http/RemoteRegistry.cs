@@ -77,6 +77,11 @@ internal sealed class RemoteRegistry : IRegistry
     /// Follows <c>Link: rel="next"</c> pages: relative links resolved against the request, links to another origin
     /// refused (blind SSRF), a page already seen ends the listing, and at most <see cref="RegistryConnectionOptions.MaxPages"/> pages.
     /// </summary>
+    /// <remarks>
+    /// Paging with <c>n</c> and the <c>Link</c> header: <see href="https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#listing-tags">distribution-spec: listing tags</see>;
+    /// the catalog pages the same way: <see href="https://distribution.github.io/distribution/spec/api/#pagination">distribution API: pagination</see>.
+    /// A registry that refuses <c>n</c> answers <c>PAGINATION_NUMBER_INVALID</c>: <see href="https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#error-codes">distribution-spec: error codes</see>.
+    /// </remarks>
     private async IAsyncEnumerable<byte[]> PagesAsync(Uri first, IReadOnlyList<string> scopes, string what, bool catalog,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -131,6 +136,8 @@ internal sealed class RemoteRegistry : IRegistry
         RequireRepository(repository);
         Digest? requested = reference.Digest;
         Uri uri = new(_apiBase, $"{repository}/manifests/{reference}");
+        // The digest asked for and the Docker-Content-Digest announced are both checked against the body:
+        // https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#pulling-manifests
         using HttpResponseMessage response = await _sender.SendAsync(HttpMethod.Get, uri, [Scopes.Pull(repository)], AcceptManifests, cancellationToken).ConfigureAwait(false);
         string what = $"manifest '{Reference.Join(repository, reference)}'";
         if (!response.IsSuccessStatusCode) throw await RegistryErrorReader.ReadAsync(response, what, Address, cancellationToken).ConfigureAwait(false);
@@ -151,6 +158,8 @@ internal sealed class RemoteRegistry : IRegistry
         RequireRepository(repository);
         Digest? requested = reference.Digest;
         Uri uri = new(_apiBase, $"{repository}/manifests/{reference}");
+        // HEAD answers with the descriptor in its headers (https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#checking-if-content-exists-in-the-registry);
+        // a registry that leaves one out gets a GET.
         using (HttpResponseMessage response = await _sender.SendAsync(HttpMethod.Head, uri, [Scopes.Pull(repository)], AcceptManifests, cancellationToken).ConfigureAwait(false))
         {
             if (!response.IsSuccessStatusCode)
@@ -185,6 +194,8 @@ internal sealed class RemoteRegistry : IRegistry
         RequireRepository(repository);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         Uri uri = new(_apiBase, $"{repository}/blobs/{digest}");
+        // Resume with Range; 206 with a Content-Range from the offset, 200 with the whole blob when the range is ignored,
+        // 416 when it cannot be served: https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#pulling-blobs and https://www.rfc-editor.org/rfc/rfc9110#name-range-requests
         HttpResponseMessage response = await _sender.SendAsync(HttpMethod.Get, uri, [Scopes.Pull(repository)], request =>
         {
             if (offset > 0) request.Headers.Range = new RangeHeaderValue(offset, null);
@@ -224,6 +235,8 @@ internal sealed class RemoteRegistry : IRegistry
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         RequireRepository(repository);
+        // The referrers API, filtered by artifactType when the registry says so in OCI-Filters-Applied (https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#listing-referrers);
+        // a 404 or a body that is not an index means no API: fall back to the tag schema (https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#referrers-tag-schema).
         string query = artifactType is null ? "" : $"?artifactType={Uri.EscapeDataString(artifactType)}";
         Uri uri = new(_apiBase, $"{repository}/referrers/{subject}{query}");
         List<Descriptor> found = [];
@@ -272,6 +285,7 @@ internal sealed class RemoteRegistry : IRegistry
         }
     }
 
+    /// <summary>Every manifest type ocitui reads, named in Accept: https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#pulling-manifests.</summary>
     private static void AcceptManifests(HttpRequestMessage request)
     {
         foreach (string type in MediaTypes.ManifestAccept) request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(type));

@@ -15,6 +15,11 @@ namespace OciTui.Registry.Layout;
 /// relative path; its tags are the <c>org.opencontainers.image.ref.name</c> annotations of its <c>index.json</c>.
 /// Blob paths are built only from validated digests, and every digest is verified on read.
 /// </summary>
+/// <remarks>
+/// The layout: <see href="https://github.com/opencontainers/image-spec/blob/v1.1.0/image-layout.md#oci-layout-file">image-layout: oci-layout file</see>,
+/// <see href="https://github.com/opencontainers/image-spec/blob/v1.1.0/image-layout.md#indexjson-file">index.json</see>, <see href="https://github.com/opencontainers/image-spec/blob/v1.1.0/image-layout.md#blobs">blobs/&lt;alg&gt;/&lt;encoded&gt;</see>;
+/// tags as <see href="https://github.com/opencontainers/image-spec/blob/v1.1.0/annotations.md#pre-defined-annotation-keys">org.opencontainers.image.ref.name</see>.
+/// </remarks>
 public sealed class LayoutRegistry : IRegistry
 {
     public const string SingleLayoutRepository = "layout";
@@ -185,6 +190,7 @@ public sealed class LayoutRegistry : IRegistry
     {
         ImageIndex index = await ReadIndexAsync(repository, cancellationToken).ConfigureAwait(false);
         Digest? wanted = reference.Digest;
+        // A tag is the ref.name annotation of an index.json entry: https://github.com/opencontainers/image-spec/blob/v1.1.0/image-layout.md#indexjson-file
         Descriptor? found = wanted is { } digest
             ? index.Manifests.FirstOrDefault(m => m.Digest == digest.ToString())
             : index.Manifests.FirstOrDefault(m => m.Annotation(Models.Annotations.RefName) == reference.Tag);

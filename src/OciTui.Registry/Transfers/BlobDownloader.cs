@@ -11,6 +11,10 @@ namespace OciTui.Registry.Transfers;
 /// resumed with Range after a broken connection or from an earlier partial file, verified for size and digest,
 /// then renamed into place. Nothing ever stands under the final name unless it was verified.
 /// </summary>
+/// <remarks>
+/// Range resume: <see href="https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#pulling-blobs">distribution-spec:
+/// pulling blobs</see>; verification: <see href="https://github.com/opencontainers/image-spec/blob/v1.1.0/descriptor.md#digests">image-spec: digests</see>.
+/// </remarks>
 public sealed class BlobDownloader(IRegistry registry)
 {
     public const int BufferSize = 1024 * 1024;

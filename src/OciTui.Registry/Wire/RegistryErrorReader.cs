@@ -11,6 +11,7 @@ namespace OciTui.Registry.Wire;
 /// and parsed as <c>{"errors":[{"code","message","detail"}]}</c> when it is that; anything else (HTML, <c>true</c>,
 /// nothing at all for HEAD) yields a message from the status alone.
 /// </summary>
+/// <remarks>The error body and its codes: <see href="https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#error-codes">distribution-spec: error codes</see>.</remarks>
 internal static class RegistryErrorReader
 {
     public const int MaxErrorBodyBytes = 64 * 1024;
