@@ -24,10 +24,10 @@ public interface IRegistry : IDisposable
     IAsyncEnumerable<IReadOnlyList<string>> ListTagsAsync(string repository, CancellationToken cancellationToken = default);
 
     /// <summary>GETs a manifest by tag or digest; the body's digest is checked against the digest asked for and the one announced.</summary>
-    Task<FetchedManifest> GetManifestAsync(string repository, string reference, CancellationToken cancellationToken = default);
+    Task<FetchedManifest> GetManifestAsync(string repository, ManifestReference reference, CancellationToken cancellationToken = default);
 
     /// <summary>HEADs a manifest (falling back to GET) and returns its descriptor: media type, digest, size.</summary>
-    Task<Descriptor> ResolveAsync(string repository, string reference, CancellationToken cancellationToken = default);
+    Task<Descriptor> ResolveAsync(string repository, ManifestReference reference, CancellationToken cancellationToken = default);
 
     /// <summary>Reads a small blob (a config) whole, refusing more than <paramref name="maxSize"/> bytes, verified against the descriptor.</summary>
     Task<byte[]> GetBlobAsync(string repository, Descriptor descriptor, long maxSize, CancellationToken cancellationToken = default);

@@ -1,7 +1,7 @@
 namespace OciTui.Registry.Auth;
 
 /// <summary>One challenge of a <c>WWW-Authenticate</c> header: a scheme and its parameters (names lower-cased).</summary>
-public sealed record AuthChallenge(string Scheme, IReadOnlyDictionary<string, string> Parameters)
+internal sealed record AuthChallenge(string Scheme, IReadOnlyDictionary<string, string> Parameters)
 {
     public bool IsBearer => Scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase);
     public bool IsBasic => Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase);

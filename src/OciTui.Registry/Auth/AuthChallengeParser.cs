@@ -3,10 +3,11 @@ using System.Text;
 namespace OciTui.Registry.Auth;
 
 /// <summary>
-/// Parses <c>WWW-Authenticate</c> values (RFC 7235): a scheme, then <c>key=token</c> or <c>key="quoted"</c> parameters
+/// Parses <c>WWW-Authenticate</c> values (<see href="https://www.rfc-editor.org/rfc/rfc9110#name-www-authenticate">RFC 9110
+/// WWW-Authenticate</see>, formerly RFC 7235): a scheme, then <c>key=token</c> or <c>key="quoted"</c> parameters
 /// with backslash escapes, comma-separated; several challenges may share one line or come as several lines.
 /// </summary>
-public static class AuthChallengeParser
+internal static class AuthChallengeParser
 {
     public static IReadOnlyList<AuthChallenge> Parse(IEnumerable<string> headerValues)
     {

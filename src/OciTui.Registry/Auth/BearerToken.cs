@@ -3,8 +3,12 @@ using OciTui.Registry.Errors;
 
 namespace OciTui.Registry.Auth;
 
-/// <summary>A token from a token endpoint and when it stops being usable.</summary>
-public sealed record BearerToken(string Value, DateTimeOffset ExpiresAt)
+/// <summary>
+/// A token from a token endpoint and when it stops being usable: <c>token</c> or <c>access_token</c>, <c>expires_in</c>
+/// defaulting to 60 s (<see href="https://distribution.github.io/distribution/spec/auth/token/#token-response-fields">distribution:
+/// token response fields</see>).
+/// </summary>
+internal sealed record BearerToken(string Value, DateTimeOffset ExpiresAt)
 {
     public const int MaxResponseBytes = 128 * 1024;
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromSeconds(60);

@@ -7,7 +7,7 @@ namespace OciTui.Registry.Auth;
 /// <see cref="GetCachedAsync"/> before a request and <see cref="AuthenticateAsync"/> when the registry answers 401;
 /// it never follows a redirect to another origin with the header attached.
 /// </summary>
-public interface IRegistryAuthenticator
+internal interface IRegistryAuthenticator
 {
     /// <summary>A still-valid header for these scopes (cached token, or Basic once the registry asked for it), or null.</summary>
     ValueTask<AuthenticationHeaderValue?> GetCachedAsync(IReadOnlyList<string> scopes, CancellationToken cancellationToken);

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using OciTui.Registry.Errors;
-using OciTui.Registry.Http;
 using OciTui.Registry.Text;
+using OciTui.Registry.Wire;
 
 namespace OciTui.Registry.Auth;
 
@@ -11,7 +11,7 @@ namespace OciTui.Registry.Auth;
 /// http(s) only, no plain-HTTP realm for an HTTPS registry, no private, loopback or link-local address literal
 /// unless the registry itself lives there.
 /// </summary>
-public static class RealmPolicy
+internal static class RealmPolicy
 {
     public static Uri Check(string? realm, Uri registry)
     {

@@ -3,8 +3,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using OciTui.Registry.Credentials;
 using OciTui.Registry.Errors;
-using OciTui.Registry.Http;
 using OciTui.Registry.Text;
+using OciTui.Registry.Wire;
 
 namespace OciTui.Registry.Auth;
 
@@ -16,7 +16,12 @@ namespace OciTui.Registry.Auth;
 /// request's connection closed): both are shared by every request, so they run under this object's lifetime, never
 /// under one caller's cancellation.
 /// </summary>
-public sealed class RegistryAuthenticator : IRegistryAuthenticator, IDisposable
+/// <remarks>
+/// The token flow: <see href="https://distribution.github.io/distribution/spec/auth/token/">distribution: token authentication</see>
+/// (challenge, token request with service and scope, Bearer retry); identity tokens as refresh tokens:
+/// <see href="https://distribution.github.io/distribution/spec/auth/oauth/">distribution: OAuth2 token</see>.
+/// </remarks>
+internal sealed class RegistryAuthenticator : IRegistryAuthenticator, IDisposable
 {
     private const int MaxTokenRedirects = 5;
     private readonly HttpClient _http;
@@ -192,7 +197,7 @@ public sealed class RegistryAuthenticator : IRegistryAuthenticator, IDisposable
                 }
                 catch (HttpRequestException e)
                 {
-                    throw RegistryRequestSender.Unreachable(current.GetLeftPart(UriPartial.Authority), e);
+                    throw TransportFailure.Unreachable(current.GetLeftPart(UriPartial.Authority), e);
                 }
             }
             if ((int)response.StatusCode is < 300 or >= 400 || response.Headers.Location is null) return response;

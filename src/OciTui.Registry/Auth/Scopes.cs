@@ -1,7 +1,10 @@
 namespace OciTui.Registry.Auth;
 
-/// <summary>Token scopes as the distribution token spec writes them: <c>repository:&lt;name&gt;:pull</c>, <c>registry:catalog:*</c>.</summary>
-public static class Scopes
+/// <summary>
+/// Token scopes as the distribution token spec writes them: <c>repository:&lt;name&gt;:pull</c>, <c>registry:catalog:*</c>
+/// (<see href="https://distribution.github.io/distribution/spec/auth/scope/">distribution: token scope and access</see>).
+/// </summary>
+internal static class Scopes
 {
     public const string Catalog = "registry:catalog:*";
 

@@ -11,7 +11,7 @@ namespace OciTui.Registry.Auth;
 /// What a shared fetch runs under: no caller's token (one caller giving up must not fail the others), but the owner's
 /// lifetime, so a fetch still running when the owner is disposed ends then instead of at its request timeout.
 /// </param>
-public sealed class TokenCache(TimeProvider time, CancellationToken lifetime = default)
+internal sealed class TokenCache(TimeProvider time, CancellationToken lifetime = default)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<BearerToken>>> _entries = new(StringComparer.Ordinal);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using OciTui.Registry.Charts;
 using OciTui.Registry.Inspection;
 using OciTui.Registry.Models;
+using OciTui.Registry.Text;
 using static OciTui.Registry.Text.TerminalText;
 
 namespace OciTui.Registry.Browsing;
@@ -41,8 +42,7 @@ public static class DetailsText
         Add("  Digest", manifest.Digest.ToString());
         Add("  Media type", manifest.MediaType);
         Add("  Artifact type", manifest.Manifest?.EffectiveArtifactType ?? manifest.Index?.ArtifactType);
-        // What a pull of this tag fetches: the manifest, its config and every layer.
-        Add("  Size", Bytes(manifest.Size + (manifest.Manifest?.Config?.Size ?? 0) + (manifest.Manifest?.Layers.Sum(l => l.Size) ?? 0)));
+        Add("  Size", ByteSize.Format(details.TotalSize));
         Add("  Created", details.Created?.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
         if (manifest.Annotations.Count > 0)
         {
@@ -55,15 +55,15 @@ public static class DetailsText
         {
             lines.Add("");
             lines.Add("Layers");
-            if (image.Config is { } config) lines.Add($"  config {Sanitize(config.MediaType, 80)} {Bytes(config.Size)} {Sanitize(config.Digest, 80)}");
-            foreach (Descriptor layer in image.Layers) lines.Add($"  {Sanitize(layer.MediaType, 80)} {Bytes(layer.Size)} {Sanitize(layer.Digest, 80)}");
+            if (image.Config is { } config) lines.Add($"  config {Sanitize(config.MediaType, 80)} {ByteSize.Format(config.Size)} {Sanitize(config.Digest, 80)}");
+            foreach (Descriptor layer in image.Layers) lines.Add($"  {Sanitize(layer.MediaType, 80)} {ByteSize.Format(layer.Size)} {Sanitize(layer.Digest, 80)}");
         }
         if (manifest.Index is { } index)
         {
             lines.Add("");
             lines.Add("Manifests");
             foreach (Descriptor child in index.Manifests)
-                lines.Add($"  {Sanitize(child.Platform?.ToString() is { Length: > 0 } p ? p : "(no platform)", 40)} {Sanitize(child.Digest, 80)} {Bytes(child.Size)}");
+                lines.Add($"  {Sanitize(child.Platform?.ToString() is { Length: > 0 } p ? p : "(no platform)", 40)} {Sanitize(child.Digest, 80)} {ByteSize.Format(child.Size)}");
         }
         return lines;
     }
@@ -86,14 +86,6 @@ public static class DetailsText
 
     public static IReadOnlyList<string> File(string? text, string missing) =>
         text is null ? [missing] : SanitizeMultiline(text, 1_000_000).Split('\n');
-
-    public static string Bytes(long size) => size switch
-    {
-        < 1024 => $"{size} B",
-        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{size / 1024.0:0.#} KiB"),
-        < 1024L * 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{size / (1024.0 * 1024):0.#} MiB"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{size / (1024.0 * 1024 * 1024):0.##} GiB"),
-    };
 
     /// <summary>Reads a chart's files from its layer, in memory, with helm's limits.</summary>
     public static async Task<ChartFiles> ReadChartFilesAsync(IRegistry registry, ArtifactDetails details, CancellationToken cancellationToken)

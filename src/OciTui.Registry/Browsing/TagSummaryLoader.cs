@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using OciTui.Registry.Errors;
 using OciTui.Registry.Inspection;
+using OciTui.Registry.References;
 
 namespace OciTui.Registry.Browsing;
 
@@ -50,7 +51,7 @@ public sealed class TagSummaryLoader(IRegistry registry, string repository, int 
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            ArtifactDetails details = await ArtifactInspector.InspectAsync(registry, repository, tag, cancellationToken).ConfigureAwait(false);
+            ArtifactDetails details = await ArtifactInspector.InspectAsync(registry, repository, ManifestReference.ForTag(tag), cancellationToken).ConfigureAwait(false);
             string digest = details.Manifest.Digest.ToString();
             return _byDigest.GetOrAdd(digest, _ => new TagSummary(digest, details.Chart?.AppVersion, details.Created));
         }

@@ -22,13 +22,13 @@ public static partial class FileProblem
 
     private static string Reason(string message)
     {
-        // On Unix, .NET words an errno failure as "<strerror> : '<path>'"; its own messages quote the path inside.
+        // On Unix, .NET words an errno failure as "<strerror> : '<path>'" or "<strerror> in '<path>'"; its own messages quote the path inside.
         string reason = QuotedPath().Replace(message, "").Trim().TrimEnd('.', ':').Trim();
         if (reason.Length == 0) return "an input/output error";
         reason = TerminalText.Sanitize(reason, 100);
         return reason.Length > 1 && char.IsUpper(reason[0]) && !char.IsUpper(reason[1]) ? char.ToLowerInvariant(reason[0]) + reason[1..] : reason;
     }
 
-    [GeneratedRegex(@"\s*:?\s*'[^']*'")]
+    [GeneratedRegex(@"(\s+(in|at|of|for))?\s*:?\s*'[^']*'")]
     private static partial Regex QuotedPath();
 }

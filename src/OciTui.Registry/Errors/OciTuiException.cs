@@ -11,8 +11,11 @@ public abstract class OciTuiException : Exception
     /// <summary>True for bad input from the user (exit code 2), false for registry, network or verification failures (exit code 1).</summary>
     public abstract bool IsUsageError { get; }
 
-    /// <summary>Optional second sentence: what the user can do about it.</summary>
+    /// <summary>Optional second sentence: what the user can do about it, in terms of profiles and registries.</summary>
     public string? Hint { get; init; }
+
+    /// <summary>What <see cref="Hint"/> is about, so a front end can say it with its own flag or key instead.</summary>
+    public HintTopic HintTopic { get; init; }
 }
 
 /// <summary>Bad input from the user: a malformed reference, digest, option or file. Exit code 2.</summary>

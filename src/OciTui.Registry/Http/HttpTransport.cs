@@ -2,6 +2,7 @@ using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using OciTui.Registry.Errors;
 using OciTui.Registry.Text;
+using OciTui.Registry.Wire;
 
 namespace OciTui.Registry.Http;
 
@@ -16,7 +17,7 @@ namespace OciTui.Registry.Http;
 /// request's <see cref="HttpRequestException"/>, so an untrusted certificate is told apart from any other TLS failure
 /// (a plain-HTTP server answering a handshake) by type, never by the text of a platform message.
 /// </remarks>
-public static class HttpTransport
+internal static class HttpTransport
 {
     public static SocketsHttpHandler CreateHandler(RegistryConnectionOptions options)
     {

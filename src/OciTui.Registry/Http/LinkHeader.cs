@@ -1,7 +1,13 @@
+using OciTui.Registry.Wire;
+
 namespace OciTui.Registry.Http;
 
-/// <summary>Parses RFC 8288 <c>Link</c> headers as registries send them for paging: <c>&lt;URL&gt;; rel="next"</c>.</summary>
-public static class LinkHeader
+/// <summary>
+/// Parses RFC 8288 <c>Link</c> headers (<see href="https://www.rfc-editor.org/rfc/rfc8288#section-3">RFC 8288 section 3</see>)
+/// as registries send them for paging: <c>&lt;URL&gt;; rel="next"</c>, a relative URL resolved against the request
+/// (<see href="https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#listing-tags">distribution-spec: listing tags</see>).
+/// </summary>
+internal static class LinkHeader
 {
     /// <summary>The target of the first <c>rel="next"</c> link among the header values, resolved against <paramref name="requestUri"/>.</summary>
     public static Uri? FindNext(IEnumerable<string> headerValues, Uri requestUri)

@@ -1,10 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
-using System.Security.Authentication;
 using OciTui.Registry.Auth;
 using OciTui.Registry.Errors;
 using OciTui.Registry.Text;
+using OciTui.Registry.Wire;
 
 namespace OciTui.Registry.Http;
 
@@ -127,49 +126,8 @@ internal sealed class RegistryRequestSender(HttpClient http, IRegistryAuthentica
         }
         catch (HttpRequestException e)
         {
-            throw Unreachable(target, e);
+            throw TransportFailure.Unreachable(target, e);
         }
-    }
-
-    internal static RegistryUnreachableException Unreachable(string target, HttpRequestException e)
-    {
-        if (IsCertificateRejected(e))
-        {
-            return new RegistryUnreachableException($"The TLS certificate of {target} is not trusted.", e)
-            {
-                Hint = "Give the profile a caFile with the registry's CA, or (only if you accept the risk) insecureSkipTlsVerify.",
-            };
-        }
-        if (e.HttpRequestError == HttpRequestError.SecureConnectionError || e.InnerException is AuthenticationException)
-        {
-            // The certificate check never refused anything: most often the server does not speak TLS at all.
-            return new RegistryUnreachableException($"The TLS handshake with {target} failed.", e)
-            {
-                Hint = "If the registry serves plain HTTP, set plainHttp in the profile (--plain-http on the command line) or give an http:// address.",
-            };
-        }
-        string reason = e.HttpRequestError switch
-        {
-            HttpRequestError.NameResolutionError => "the host name does not resolve",
-            HttpRequestError.ConnectionError when e.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused } => "connection refused",
-            HttpRequestError.ConnectionError => "the connection failed",
-            HttpRequestError.ResponseEnded => "the connection closed before a response",
-            HttpRequestError.InvalidResponse => "the response is not valid HTTP",
-            _ => "a network error",
-        };
-        return new RegistryUnreachableException($"Cannot reach {target}: {reason}.", e)
-        {
-            Hint = "Check the registry address, that it is running, and whether it needs plainHttp.",
-        };
-    }
-
-    private static bool IsCertificateRejected(Exception e)
-    {
-        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
-        {
-            if (inner is CertificateRejectedException) return true;
-        }
-        return false;
     }
 
     private void NoteWarnings(HttpResponseMessage response)

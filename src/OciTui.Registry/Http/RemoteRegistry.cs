@@ -3,15 +3,17 @@ using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using OciTui.Registry.Auth;
+using OciTui.Registry.Content;
 using OciTui.Registry.Errors;
 using OciTui.Registry.Models;
 using OciTui.Registry.References;
 using OciTui.Registry.Text;
+using OciTui.Registry.Wire;
 
 namespace OciTui.Registry.Http;
 
 /// <summary>A remote registry speaking the OCI distribution API (<c>/v2/</c> under the base address).</summary>
-public sealed class RemoteRegistry : IRegistry
+internal sealed class RemoteRegistry : IRegistry
 {
     public const int CatalogPageSize = 1000;
     public const int TagPageSize = 1000;
@@ -75,6 +77,11 @@ public sealed class RemoteRegistry : IRegistry
     /// Follows <c>Link: rel="next"</c> pages: relative links resolved against the request, links to another origin
     /// refused (blind SSRF), a page already seen ends the listing, and at most <see cref="RegistryConnectionOptions.MaxPages"/> pages.
     /// </summary>
+    /// <remarks>
+    /// Paging with <c>n</c> and the <c>Link</c> header: <see href="https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#listing-tags">distribution-spec: listing tags</see>;
+    /// the catalog pages the same way: <see href="https://distribution.github.io/distribution/spec/api/#pagination">distribution API: pagination</see>.
+    /// A registry that refuses <c>n</c> answers <c>PAGINATION_NUMBER_INVALID</c>: <see href="https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#error-codes">distribution-spec: error codes</see>.
+    /// </remarks>
     private async IAsyncEnumerable<byte[]> PagesAsync(Uri first, IReadOnlyList<string> scopes, string what, bool catalog,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -106,7 +113,8 @@ public sealed class RemoteRegistry : IRegistry
                         if (page == 0 && error.StatusCode == HttpStatusCode.Unauthorized) await PingAsync(cancellationToken).ConfigureAwait(false);
                         throw new CatalogUnavailableException($"{Address} does not let this user list its repositories ({(int)error.StatusCode}).", error.StatusCode, error.Errors)
                         {
-                            Hint = "Type a repository path, or pin the repositories you use in the profile.",
+                            Hint = "Name a repository directly, or pin the repositories you use in the profile.",
+                            HintTopic = HintTopic.RepositoryListingRefused,
                         };
                     }
                     throw error;
@@ -123,11 +131,13 @@ public sealed class RemoteRegistry : IRegistry
         }
     }
 
-    public async Task<FetchedManifest> GetManifestAsync(string repository, string reference, CancellationToken cancellationToken = default)
+    public async Task<FetchedManifest> GetManifestAsync(string repository, ManifestReference reference, CancellationToken cancellationToken = default)
     {
         RequireRepository(repository);
-        Digest? requested = ParseManifestReference(reference);
+        Digest? requested = reference.Digest;
         Uri uri = new(_apiBase, $"{repository}/manifests/{reference}");
+        // The digest asked for and the Docker-Content-Digest announced are both checked against the body:
+        // https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#pulling-manifests
         using HttpResponseMessage response = await _sender.SendAsync(HttpMethod.Get, uri, [Scopes.Pull(repository)], AcceptManifests, cancellationToken).ConfigureAwait(false);
         string what = $"manifest '{Reference.Join(repository, reference)}'";
         if (!response.IsSuccessStatusCode) throw await RegistryErrorReader.ReadAsync(response, what, Address, cancellationToken).ConfigureAwait(false);
@@ -135,8 +145,7 @@ public sealed class RemoteRegistry : IRegistry
         Digest actual = Digest.ComputeSha256(bytes);
         if (requested is { } expected)
         {
-            if (!expected.Matches(bytes))
-                throw new DigestMismatchException($"The {what} does not match its digest: the registry served different content.");
+            ContentVerifier.Verify(bytes, expected, null, what, ContentVerifier.RegistryServedDifferentContent);
             actual = expected;
         }
         if (HeaderDigest(response) is { } announced && !announced.Matches(bytes))
@@ -144,11 +153,13 @@ public sealed class RemoteRegistry : IRegistry
         return ManifestParser.Parse(bytes, response.Content.Headers.ContentType?.MediaType, actual);
     }
 
-    public async Task<Descriptor> ResolveAsync(string repository, string reference, CancellationToken cancellationToken = default)
+    public async Task<Descriptor> ResolveAsync(string repository, ManifestReference reference, CancellationToken cancellationToken = default)
     {
         RequireRepository(repository);
-        Digest? requested = ParseManifestReference(reference);
+        Digest? requested = reference.Digest;
         Uri uri = new(_apiBase, $"{repository}/manifests/{reference}");
+        // HEAD answers with the descriptor in its headers (https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#checking-if-content-exists-in-the-registry);
+        // a registry that leaves one out gets a GET.
         using (HttpResponseMessage response = await _sender.SendAsync(HttpMethod.Head, uri, [Scopes.Pull(repository)], AcceptManifests, cancellationToken).ConfigureAwait(false))
         {
             if (!response.IsSuccessStatusCode)
@@ -174,10 +185,7 @@ public sealed class RemoteRegistry : IRegistry
             throw new SizeLimitExceededException($"The blob {digest.Short} is {descriptor.Size} bytes, more than the {maxSize}-byte limit.");
         await using BlobResponse blob = await OpenBlobAsync(repository, digest, 0, cancellationToken).ConfigureAwait(false);
         byte[] bytes = await BoundedContent.ReadAsync(blob.Content, Math.Min(maxSize, descriptor.Size), $"blob {digest.Short}", descriptor.Size, cancellationToken).ConfigureAwait(false);
-        if (bytes.LongLength != descriptor.Size)
-            throw new DigestMismatchException($"The blob {digest.Short} is {bytes.LongLength} bytes, not the {descriptor.Size} its descriptor says.");
-        if (!digest.Matches(bytes))
-            throw new DigestMismatchException($"The blob {digest.Short} does not match its digest: the registry served different content.");
+        ContentVerifier.Verify(bytes, digest, descriptor.Size, $"blob {digest.Short}", ContentVerifier.RegistryServedDifferentContent);
         return bytes;
     }
 
@@ -186,6 +194,8 @@ public sealed class RemoteRegistry : IRegistry
         RequireRepository(repository);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         Uri uri = new(_apiBase, $"{repository}/blobs/{digest}");
+        // Resume with Range; 206 with a Content-Range from the offset, 200 with the whole blob when the range is ignored,
+        // 416 when it cannot be served: https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#pulling-blobs and https://www.rfc-editor.org/rfc/rfc9110#name-range-requests
         HttpResponseMessage response = await _sender.SendAsync(HttpMethod.Get, uri, [Scopes.Pull(repository)], request =>
         {
             if (offset > 0) request.Headers.Range = new RangeHeaderValue(offset, null);
@@ -225,6 +235,8 @@ public sealed class RemoteRegistry : IRegistry
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         RequireRepository(repository);
+        // The referrers API, filtered by artifactType when the registry says so in OCI-Filters-Applied (https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#listing-referrers);
+        // a 404 or a body that is not an index means no API: fall back to the tag schema (https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#referrers-tag-schema).
         string query = artifactType is null ? "" : $"?artifactType={Uri.EscapeDataString(artifactType)}";
         Uri uri = new(_apiBase, $"{repository}/referrers/{subject}{query}");
         List<Descriptor> found = [];
@@ -258,7 +270,7 @@ public sealed class RemoteRegistry : IRegistry
             FetchedManifest? index = null;
             try
             {
-                index = await GetManifestAsync(repository, tag, cancellationToken).ConfigureAwait(false);
+                index = await GetManifestAsync(repository, ManifestReference.ForTag(tag), cancellationToken).ConfigureAwait(false);
             }
             catch (NotFoundException)
             {
@@ -273,6 +285,7 @@ public sealed class RemoteRegistry : IRegistry
         }
     }
 
+    /// <summary>Every manifest type ocitui reads, named in Accept: https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#pulling-manifests.</summary>
     private static void AcceptManifests(HttpRequestMessage request)
     {
         foreach (string type in MediaTypes.ManifestAccept) request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(type));
@@ -291,15 +304,6 @@ public sealed class RemoteRegistry : IRegistry
     {
         if (!ReferenceGrammar.IsValidRepository(repository))
             throw new InvalidReferenceException($"'{TerminalText.Sanitize(repository, 120)}' is not a valid repository name (lower-case letters, digits, '.', '_', '-' and '/').");
-    }
-
-    /// <summary>A tag or a digest, validated before it goes into a URL.</summary>
-    internal static Digest? ParseManifestReference(string reference)
-    {
-        if (reference.Contains(':', StringComparison.Ordinal)) return Digest.Parse(reference);
-        if (!ReferenceGrammar.IsValidTag(reference))
-            throw new InvalidReferenceException($"'{TerminalText.Sanitize(reference, 140)}' is not a valid tag (letters, digits, '_', '.', '-', at most 128).");
-        return null;
     }
 
     public void Dispose()

@@ -1,4 +1,5 @@
 using OciTui.Registry.Errors;
+using OciTui.Registry.Wire;
 
 namespace OciTui.Registry.Http;
 
@@ -6,7 +7,7 @@ namespace OciTui.Registry.Http;
 /// Wraps a blob body: a read that brings no byte within the stall timeout, or a connection that breaks mid-body,
 /// becomes a <see cref="RegistryUnreachableException"/> saying how far it got, so a download can resume from there.
 /// </summary>
-public sealed class StallGuardStream(Stream inner, TimeSpan stallTimeout, string address, IDisposable? response) : Stream
+internal sealed class StallGuardStream(Stream inner, TimeSpan stallTimeout, string address, IDisposable? response) : Stream
 {
     private long _position;
 

@@ -1,13 +1,14 @@
 using System.Text.Json;
 using OciTui.Registry.Errors;
 using OciTui.Registry.Models;
+using OciTui.Registry.References;
 
 namespace OciTui.Registry.Inspection;
 
 /// <summary>Everything <c>ocitui show</c> and the Details pane need about one tag or digest.</summary>
 public sealed record ArtifactDetails(
     string Repository,
-    string Reference,
+    ManifestReference Reference,
     FetchedManifest Manifest,
     Descriptor? Config,
     byte[]? ConfigBytes,
@@ -21,6 +22,13 @@ public sealed record ArtifactDetails(
             : null;
 
     public bool IsChart => Manifest.Manifest?.IsHelmChart == true;
+
+    /// <summary>
+    /// The artifact's size as a person means it: what a pull of it fetches, the manifest, its config and every layer
+    /// (for an index, the index itself: which children a pull takes depends on the platform). The config counts because
+    /// a pull reads it too; <c>show</c> and the Details pane both print this figure.
+    /// </summary>
+    public long TotalSize => Manifest.Size + (Manifest.Manifest?.Config?.Size ?? 0) + (Manifest.Manifest?.Layers.Sum(l => l.Size) ?? 0);
 }
 
 /// <summary>Loads a manifest and, for a manifest (not an index), its config blob and Helm chart metadata.</summary>
@@ -29,7 +37,7 @@ public static class ArtifactInspector
     /// <summary>Largest config blob read into memory.</summary>
     public const long MaxConfigBytes = 4 * 1024 * 1024;
 
-    public static async Task<ArtifactDetails> InspectAsync(IRegistry registry, string repository, string reference, CancellationToken cancellationToken = default)
+    public static async Task<ArtifactDetails> InspectAsync(IRegistry registry, string repository, ManifestReference reference, CancellationToken cancellationToken = default)
     {
         FetchedManifest manifest = await registry.GetManifestAsync(repository, reference, cancellationToken).ConfigureAwait(false);
         if (manifest.Manifest?.Config is not { } config) return new ArtifactDetails(repository, reference, manifest, null, null, null);

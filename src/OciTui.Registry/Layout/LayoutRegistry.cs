@@ -1,10 +1,11 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using OciTui.Registry.Content;
 using OciTui.Registry.Errors;
-using OciTui.Registry.Http;
 using OciTui.Registry.Models;
 using OciTui.Registry.References;
 using OciTui.Registry.Text;
+using OciTui.Registry.Wire;
 
 namespace OciTui.Registry.Layout;
 
@@ -14,6 +15,11 @@ namespace OciTui.Registry.Layout;
 /// relative path; its tags are the <c>org.opencontainers.image.ref.name</c> annotations of its <c>index.json</c>.
 /// Blob paths are built only from validated digests, and every digest is verified on read.
 /// </summary>
+/// <remarks>
+/// The layout: <see href="https://github.com/opencontainers/image-spec/blob/v1.1.0/image-layout.md#oci-layout-file">image-layout: oci-layout file</see>,
+/// <see href="https://github.com/opencontainers/image-spec/blob/v1.1.0/image-layout.md#indexjson-file">index.json</see>, <see href="https://github.com/opencontainers/image-spec/blob/v1.1.0/image-layout.md#blobs">blobs/&lt;alg&gt;/&lt;encoded&gt;</see>;
+/// tags as <see href="https://github.com/opencontainers/image-spec/blob/v1.1.0/annotations.md#pre-defined-annotation-keys">org.opencontainers.image.ref.name</see>.
+/// </remarks>
 public sealed class LayoutRegistry : IRegistry
 {
     public const string SingleLayoutRepository = "layout";
@@ -37,6 +43,7 @@ public sealed class LayoutRegistry : IRegistry
 
     public Task PingAsync(CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (!Directory.Exists(RootPath)) throw new NotFoundException($"The layout folder {RootPath} does not exist.", System.Net.HttpStatusCode.NotFound, []);
         if (_singleLayout is not null && !File.Exists(Path.Combine(_singleLayout, LayoutMarker)))
             throw new InvalidInputException($"{RootPath} is not an OCI image layout (no oci-layout file).");
@@ -94,7 +101,7 @@ public sealed class LayoutRegistry : IRegistry
             .ToList();
     }
 
-    public async Task<FetchedManifest> GetManifestAsync(string repository, string reference, CancellationToken cancellationToken = default)
+    public async Task<FetchedManifest> GetManifestAsync(string repository, ManifestReference reference, CancellationToken cancellationToken = default)
     {
         Descriptor descriptor = await FindAsync(repository, reference, cancellationToken).ConfigureAwait(false);
         Digest digest = DescriptorRules.Validate(descriptor, "manifest");
@@ -104,7 +111,7 @@ public sealed class LayoutRegistry : IRegistry
         return ManifestParser.Parse(bytes, descriptor.MediaType, digest);
     }
 
-    public async Task<Descriptor> ResolveAsync(string repository, string reference, CancellationToken cancellationToken = default)
+    public async Task<Descriptor> ResolveAsync(string repository, ManifestReference reference, CancellationToken cancellationToken = default)
     {
         Descriptor found = await FindAsync(repository, reference, cancellationToken).ConfigureAwait(false);
         DescriptorRules.Validate(found, "manifest");
@@ -122,6 +129,7 @@ public sealed class LayoutRegistry : IRegistry
     public Task<BlobResponse> OpenBlobAsync(string repository, Digest digest, long offset, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        cancellationToken.ThrowIfCancellationRequested();
         string path = BlobPath(repository, digest);
         FileStream stream;
         try
@@ -135,6 +143,10 @@ public sealed class LayoutRegistry : IRegistry
         catch (DirectoryNotFoundException)
         {
             throw BlobMissing(repository, digest);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Unreadable($"blob {digest.Short} of '{TerminalText.Sanitize(repository, 120)}'", path, e);
         }
         long length = stream.Length;
         long start = Math.Min(offset, length);
@@ -152,7 +164,7 @@ public sealed class LayoutRegistry : IRegistry
             FetchedManifest manifest;
             try
             {
-                manifest = await GetManifestAsync(repository, digest.ToString(), cancellationToken).ConfigureAwait(false);
+                manifest = await GetManifestAsync(repository, ManifestReference.ForDigest(digest), cancellationToken).ConfigureAwait(false);
             }
             catch (OciTuiException)
             {
@@ -174,13 +186,14 @@ public sealed class LayoutRegistry : IRegistry
 
     public void Dispose() { }
 
-    private async Task<Descriptor> FindAsync(string repository, string reference, CancellationToken cancellationToken)
+    private async Task<Descriptor> FindAsync(string repository, ManifestReference reference, CancellationToken cancellationToken)
     {
         ImageIndex index = await ReadIndexAsync(repository, cancellationToken).ConfigureAwait(false);
-        Digest? wanted = RemoteRegistry.ParseManifestReference(reference);
+        Digest? wanted = reference.Digest;
+        // A tag is the ref.name annotation of an index.json entry: https://github.com/opencontainers/image-spec/blob/v1.1.0/image-layout.md#indexjson-file
         Descriptor? found = wanted is { } digest
             ? index.Manifests.FirstOrDefault(m => m.Digest == digest.ToString())
-            : index.Manifests.FirstOrDefault(m => m.Annotation(Models.Annotations.RefName) == reference);
+            : index.Manifests.FirstOrDefault(m => m.Annotation(Models.Annotations.RefName) == reference.Tag);
         if (found is null && wanted is { } byDigest && File.Exists(BlobPath(repository, byDigest)))
         {
             // A child manifest of an index is addressable by digest even though index.json does not list it.
@@ -199,9 +212,14 @@ public sealed class LayoutRegistry : IRegistry
         if (!File.Exists(Path.Combine(directory, LayoutMarker)) || !File.Exists(indexPath))
             throw new NotFoundException($"Repository '{TerminalText.Sanitize(repository, 120)}' not found in {Address}.", System.Net.HttpStatusCode.NotFound, []);
         byte[] bytes;
-        await using (FileStream stream = File.OpenRead(indexPath))
+        try
         {
+            await using FileStream stream = File.OpenRead(indexPath);
             bytes = await BoundedContent.ReadAsync(stream, ManifestParser.MaxManifestBytes, "index.json", stream.Length, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Unreadable($"the index.json of '{TerminalText.Sanitize(repository, 120)}'", indexPath, e);
         }
         try
         {
@@ -227,12 +245,21 @@ public sealed class LayoutRegistry : IRegistry
         {
             throw BlobMissing(repository, digest);
         }
-        if (size is long expected && bytes.LongLength != expected)
-            throw new DigestMismatchException($"The blob {digest.Short} in {Address} is {bytes.LongLength} bytes, not the {expected} its descriptor says.");
-        if (!digest.Matches(bytes))
-            throw new DigestMismatchException($"The blob {digest.Short} in {Address} does not match its digest: the layout is corrupt or was altered.");
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Unreadable($"blob {digest.Short} of '{TerminalText.Sanitize(repository, 120)}'", path, e);
+        }
+        ContentVerifier.Verify(bytes, digest, size, $"blob {digest.Short} in {Address}", "the layout is corrupt or was altered");
         return bytes;
     }
+
+    /// <summary>
+    /// A file of the layout that is there but cannot be read (a folder where a blob should be, no permission, a link
+    /// loop, an I/O error), in one sentence with the system's words: <see cref="IRegistry"/> promises only
+    /// <see cref="OciTuiException"/>s.
+    /// </summary>
+    private RegistryException Unreadable(string what, string path, Exception e) =>
+        new($"Cannot read {what} in {Address}: {FileProblem.Describe(e, path)}.", e);
 
     private NotFoundException BlobMissing(string repository, Digest digest) =>
         new($"Blob {digest.Short} of '{TerminalText.Sanitize(repository, 120)}' is missing from {Address}.", System.Net.HttpStatusCode.NotFound, []);
@@ -258,9 +285,17 @@ public sealed class LayoutRegistry : IRegistry
         string directory = RepositoryDirectory(repository);
         string path = Path.Combine(directory, "blobs", digest.Algorithm, digest.Encoded);
         FileInfo info = new(path);
-        if (info.Exists && info.LinkTarget is not null)
+        if (info.LinkTarget is not null)
         {
-            string? target = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+            string? target;
+            try
+            {
+                target = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+            }
+            catch (IOException e)
+            {
+                throw Unreadable($"blob {digest.Short} of '{TerminalText.Sanitize(repository, 120)}'", path, e);
+            }
             if (target is null || !IsInside(target, directory))
                 throw new RegistryProtocolException($"The blob {digest.Short} in {Address} links outside its layout; refused.");
         }

@@ -1,6 +1,6 @@
 namespace OciTui.Registry.Models;
 
-/// <summary>Well-known annotation keys.</summary>
+/// <summary>Well-known annotation keys (<see href="https://github.com/opencontainers/image-spec/blob/v1.1.0/annotations.md#pre-defined-annotation-keys">image-spec: pre-defined annotation keys</see>).</summary>
 public static class Annotations
 {
     public const string Title = "org.opencontainers.image.title";

@@ -4,7 +4,11 @@ using OciTui.Registry.Text;
 
 namespace OciTui.Registry.Models;
 
-/// <summary>Checks a descriptor from a registry before anything is allocated or requested for it (GHSA-f36w-mj3v-6jqv).</summary>
+/// <summary>
+/// Checks a descriptor from a registry before anything is allocated or requested for it (GHSA-f36w-mj3v-6jqv):
+/// its digest by the grammar and its size as a non-negative count
+/// (<see href="https://github.com/opencontainers/image-spec/blob/v1.1.0/descriptor.md#properties">image-spec: descriptor properties</see>).
+/// </summary>
 public static class DescriptorRules
 {
     /// <summary>Largest blob ocitui will consider: 64 GiB. A size beyond it is treated as hostile.</summary>

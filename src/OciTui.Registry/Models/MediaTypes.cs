@@ -17,7 +17,10 @@ public static class MediaTypes
     public const string HelmProvenance = "application/vnd.cncf.helm.chart.provenance.v1.prov";
     public const string LegacyChart = "application/tar+gzip";
 
-    /// <summary>The Accept header every manifest request sends: without the OCI types distribution answers 404 for a chart.</summary>
+    /// <summary>
+    /// The Accept header every manifest request sends: without the OCI types distribution answers 404 for a chart
+    /// (<see href="https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#pulling-manifests">distribution-spec: pulling manifests</see>, "the client SHOULD include an Accept header").
+    /// </summary>
     public static readonly IReadOnlyList<string> ManifestAccept = [OciManifest, OciIndex, DockerManifest, DockerManifestList];
 
     public static bool IsIndex(string? mediaType) => mediaType is OciIndex or DockerManifestList;

@@ -6,7 +6,8 @@ namespace OciTui.Registry.References;
 
 /// <summary>
 /// A content digest, <c>algorithm ":" encoded</c>, validated (CVE-2024-3727) before it is ever used in a URL,
-/// a file name or a cache key: sha256 is 64 lower-case hex characters, sha512 is 128.
+/// a file name or a cache key: sha256 is 64 lower-case hex characters, sha512 is 128
+/// (<see href="https://github.com/opencontainers/image-spec/blob/v1.1.0/descriptor.md#digests">image-spec: digests</see>, registered algorithms).
 /// </summary>
 public readonly record struct Digest
 {

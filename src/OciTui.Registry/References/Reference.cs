@@ -39,7 +39,8 @@ public sealed record Reference
     public string ApiHost => Registry == DockerHub ? DockerHubApiHost : Registry;
 
     /// <summary>What goes after <c>/manifests/</c>: the digest when there is one, else the tag, else null.</summary>
-    public string? ManifestReference => Digest?.ToString() ?? Tag;
+    public ManifestReference? ManifestReference =>
+        Digest is { } digest ? References.ManifestReference.ForDigest(digest) : Tag is { } tag ? References.ManifestReference.ForTag(tag) : null;
 
     public Reference WithTag(string? tag) => new(Registry, Repository, tag, null);
     public Reference WithDigest(Digest digest) => new(Registry, Repository, Tag, digest);
@@ -56,8 +57,8 @@ public sealed record Reference
     /// A repository and a manifest reference as one names them: <c>repo:tag</c>, or <c>repo@sha256:…</c> for a digest
     /// (a tag never holds a colon). Every message that names a manifest builds its name here.
     /// </summary>
-    public static string Join(string repository, string reference) =>
-        reference.Contains(':', StringComparison.Ordinal) ? $"{repository}@{reference}" : $"{repository}:{reference}";
+    public static string Join(string repository, ManifestReference reference) =>
+        reference.IsDigest ? $"{repository}@{reference}" : $"{repository}:{reference}";
 
     /// <summary>The <c>oci://host/repo</c> form helm takes, without tag or digest.</summary>
     public string ToOciRepositoryUrl() => $"{OciScheme}{Registry}/{Repository}";

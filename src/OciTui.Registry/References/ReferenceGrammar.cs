@@ -2,7 +2,10 @@ using System.Text.RegularExpressions;
 
 namespace OciTui.Registry.References;
 
-/// <summary>The distribution-spec grammar for repository names and tags, checked before any URL is built.</summary>
+/// <summary>
+/// The distribution-spec grammar for repository names and tags, checked before any URL is built
+/// (<see href="https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#pulling-manifests">distribution-spec: pulling manifests</see>, the <c>&lt;name&gt;</c> and tag expressions).
+/// </summary>
 public static partial class ReferenceGrammar
 {
     public const int MaxNameLength = 255;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
+using OciTui.Registry.Content;
 using OciTui.Registry.Errors;
 using OciTui.Registry.Models;
 using OciTui.Registry.References;
@@ -11,6 +11,10 @@ namespace OciTui.Registry.Transfers;
 /// resumed with Range after a broken connection or from an earlier partial file, verified for size and digest,
 /// then renamed into place. Nothing ever stands under the final name unless it was verified.
 /// </summary>
+/// <remarks>
+/// Range resume: <see href="https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#pulling-blobs">distribution-spec:
+/// pulling blobs</see>; verification: <see href="https://github.com/opencontainers/image-spec/blob/v1.1.0/descriptor.md#digests">image-spec: digests</see>.
+/// </remarks>
 public sealed class BlobDownloader(IRegistry registry)
 {
     public const int BufferSize = 1024 * 1024;
@@ -33,11 +37,11 @@ public sealed class BlobDownloader(IRegistry registry)
             throw new DestinationExistsException(destination);
         string partial = PartialPathFor(destination);
 
-        using IncrementalHash hash = digest.CreateHasher();
-        long written;
+        using var verifier = new ContentVerifier(digest, descriptor.Size, $"blob {digest.Short}", ContentVerifier.RegistryServedDifferentContent);
         try
         {
-            written = await WriteVerifiedPartialAsync(repository, descriptor, digest, partial, hash, progress, cancellationToken).ConfigureAwait(false);
+            await WritePartialAsync(repository, descriptor, digest, partial, verifier, progress, cancellationToken).ConfigureAwait(false);
+            verifier.Verify("; nothing was kept");
         }
         catch (DigestMismatchException)
         {
@@ -50,20 +54,12 @@ public sealed class BlobDownloader(IRegistry registry)
             if (File.Exists(partial) && new FileInfo(partial).Length == 0) File.Delete(partial);
             throw;
         }
-
-        byte[] actual = hash.GetHashAndReset();
-        if (written != descriptor.Size || !string.Equals(Convert.ToHexStringLower(actual), digest.Encoded, StringComparison.Ordinal))
-        {
-            File.Delete(partial);
-            throw new DigestMismatchException(written != descriptor.Size
-                ? $"The blob {digest.Short} arrived with {written} bytes instead of {descriptor.Size}; nothing was kept."
-                : $"The blob {digest.Short} does not match its sha256 digest: the registry served different content; nothing was kept.");
-        }
         File.Move(partial, destination, overwrite);
         return digest;
     }
 
-    private async Task<long> WriteVerifiedPartialAsync(string repository, Descriptor descriptor, Digest digest, string partial, IncrementalHash hash,
+    /// <summary>Writes the blob into the partial file, every byte of it through <paramref name="verifier"/>.</summary>
+    private async Task WritePartialAsync(string repository, Descriptor descriptor, Digest digest, string partial, ContentVerifier verifier,
         IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
     {
         long written;
@@ -71,14 +67,14 @@ public sealed class BlobDownloader(IRegistry registry)
         // to another thread-pool thread. Measured on 1 GiB: 1.05 s instead of 1.17 s, a third less system time.
         await using (FileStream file = new(partial, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1, FileOptions.None))
         {
-            written = await HashExistingAsync(file, hash, descriptor.Size, cancellationToken).ConfigureAwait(false);
+            written = await HashExistingAsync(file, verifier, descriptor.Size, cancellationToken).ConfigureAwait(false);
             var meter = new ProgressMeter(progress, descriptor.Size, written);
             int failures = 0;
             while (written < descriptor.Size || descriptor.Size == 0)
             {
                 try
                 {
-                    written = await CopyFromAsync(repository, digest, descriptor.Size, file, hash, written, meter, cancellationToken).ConfigureAwait(false);
+                    written = await CopyFromAsync(repository, digest, file, verifier, written, meter, cancellationToken).ConfigureAwait(false);
                     break;
                 }
                 catch (RegistryUnreachableException) when (++failures <= MaxResumeAttempts)
@@ -86,19 +82,18 @@ public sealed class BlobDownloader(IRegistry registry)
                     written = file.Length;
                     await Task.Delay(ResumeDelay * failures, cancellationToken).ConfigureAwait(false);
                     // The hash covers what was written so far only if every written byte went through it: start over from the file.
-                    hash.GetHashAndReset();
+                    verifier.Restart();
                     file.Position = 0;
-                    written = await HashExistingAsync(file, hash, descriptor.Size, cancellationToken).ConfigureAwait(false);
+                    written = await HashExistingAsync(file, verifier, descriptor.Size, cancellationToken).ConfigureAwait(false);
                 }
             }
             meter.Report(written);
             await file.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
-        return written;
     }
 
     /// <summary>Hashes the bytes an earlier attempt left in the partial file; a partial file larger than the blob is discarded.</summary>
-    private static async Task<long> HashExistingAsync(FileStream file, IncrementalHash hash, long size, CancellationToken cancellationToken)
+    private static async Task<long> HashExistingAsync(FileStream file, ContentVerifier verifier, long size, CancellationToken cancellationToken)
     {
         if (file.Length > size)
         {
@@ -111,20 +106,20 @@ public sealed class BlobDownloader(IRegistry registry)
         int read;
         while ((read = await file.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
         {
-            hash.AppendData(buffer, 0, read);
+            verifier.Append(buffer.AsSpan(0, read));
             total += read;
         }
         return total;
     }
 
-    private async Task<long> CopyFromAsync(string repository, Digest digest, long size, FileStream file, IncrementalHash hash, long offset,
+    private async Task<long> CopyFromAsync(string repository, Digest digest, FileStream file, ContentVerifier verifier, long offset,
         ProgressMeter meter, CancellationToken cancellationToken)
     {
         await using BlobResponse response = await registry.OpenBlobAsync(repository, digest, offset, cancellationToken).ConfigureAwait(false);
         if (response.Offset != offset)
         {
             // The registry ignored the range: start again from byte 0.
-            hash.GetHashAndReset();
+            verifier.Restart();
             file.SetLength(0);
             offset = 0;
         }
@@ -134,9 +129,7 @@ public sealed class BlobDownloader(IRegistry registry)
         int read;
         while ((read = await response.Content.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
         {
-            if (written + read > size)
-                throw new DigestMismatchException($"The blob {digest.Short} is larger than the {size} bytes its descriptor says; stopped.");
-            hash.AppendData(buffer, 0, read);
+            verifier.Append(buffer.AsSpan(0, read));
             file.Write(buffer, 0, read);
             written += read;
             meter.Report(written);

@@ -53,11 +53,12 @@ public static class ChartFileName
 
     private static bool IsSafeVersion(string version) =>
         version.Length is > 0 and <= 128 && char.IsAsciiLetterOrDigit(version[0]) && version.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '+' or '_') && !version.Contains("..", StringComparison.Ordinal);
-
-    internal static bool IsTag(string reference) => !reference.Contains(':', StringComparison.Ordinal) && ReferenceGrammar.IsValidTag(reference);
 }
 
-/// <summary>Helm stores a chart version's '+' as '_' in the tag (tags cannot hold '+') and reads it back.</summary>
+/// <summary>
+/// Helm stores a chart version's '+' as '_' in the tag (tags cannot hold '+') and reads it back
+/// (<see href="https://helm.sh/docs/topics/registries/">Helm: use OCI-based registries</see>).
+/// </summary>
 public static class HelmTags
 {
     public static string FromVersion(string version) => version.Replace('+', '_');

@@ -14,7 +14,7 @@ public sealed record TransferProgress(long BytesDone, long? TotalBytes, double B
 }
 
 /// <summary>What to pull: a repository, a tag or digest, and the directory the chart lands in.</summary>
-public sealed record PullRequest(string Repository, string Reference, string DestinationDirectory)
+public sealed record PullRequest(string Repository, ManifestReference Reference, string DestinationDirectory)
 {
     /// <summary>Replace an existing file of the same name (else the pull fails with a clear error).</summary>
     public bool Overwrite { get; init; }
@@ -24,6 +24,12 @@ public sealed record PullRequest(string Repository, string Reference, string Des
 
     /// <summary>Override the file name (the TUI's dialog lets the user edit it); validated like a generated one.</summary>
     public string? FileName { get; init; }
+
+    /// <summary>
+    /// A cancelled pull removes its partial files (chart and provenance) instead of keeping them for a later resume:
+    /// for a person who pressed cancel and expects nothing left behind. A failed pull keeps a partial file either way.
+    /// </summary>
+    public bool RemovePartialOnCancel { get; init; }
 }
 
 public sealed record PullResult(string Path, Digest Digest, long Size, string? ProvenancePath, ArtifactDetails Details);
@@ -39,21 +45,34 @@ public static class ChartPuller
             throw new InvalidInputException($"The destination directory {request.DestinationDirectory} does not exist.");
         ArtifactDetails details = await ArtifactInspector.InspectAsync(registry, request.Repository, request.Reference, cancellationToken).ConfigureAwait(false);
         Descriptor layer = ChartLayerOf(details);
-        string? tag = ChartFileName.IsTag(request.Reference) ? request.Reference : null;
+        string? tag = request.Reference.Tag;
         string fileName = request.FileName is { } chosen ? ChartFileName.Validate(chosen) : ChartFileName.For(request.Repository, details.Chart, tag);
         string path = ChartFileName.PathIn(request.DestinationDirectory, fileName);
 
         var downloader = new BlobDownloader(registry);
-        Digest digest = await downloader.DownloadAsync(request.Repository, layer, path, request.Overwrite, progress, cancellationToken).ConfigureAwait(false);
-
-        string? provenancePath = null;
-        if (request.IncludeProvenance && details.Manifest.Manifest?.ProvenanceLayer is { } provenance)
+        try
         {
-            provenancePath = path + ".prov";
-            await downloader.DownloadAsync(request.Repository, provenance, provenancePath, request.Overwrite, null, cancellationToken).ConfigureAwait(false);
+            Digest digest = await downloader.DownloadAsync(request.Repository, layer, path, request.Overwrite, progress, cancellationToken).ConfigureAwait(false);
+
+            string? provenancePath = null;
+            if (request.IncludeProvenance && details.Manifest.Manifest?.ProvenanceLayer is { } provenance)
+            {
+                provenancePath = ProvenancePathFor(path);
+                await downloader.DownloadAsync(request.Repository, provenance, provenancePath, request.Overwrite, null, cancellationToken).ConfigureAwait(false);
+            }
+            return new PullResult(path, digest, layer.Size, provenancePath, details);
         }
-        return new PullResult(path, digest, layer.Size, provenancePath, details);
+        catch (OperationCanceledException) when (request.RemovePartialOnCancel)
+        {
+            foreach (string partial in new[] { BlobDownloader.PartialPathFor(path), BlobDownloader.PartialPathFor(ProvenancePathFor(path)) })
+            {
+                if (File.Exists(partial)) File.Delete(partial);
+            }
+            throw;
+        }
     }
+
+    private static string ProvenancePathFor(string chartPath) => chartPath + ".prov";
 
     /// <summary>The chart archive layer of a Helm chart manifest; anything else is refused with what it is instead.</summary>
     public static Descriptor ChartLayerOf(ArtifactDetails details)

@@ -17,7 +17,7 @@ public static class CommandRunner
         catch (OciTuiException e)
         {
             context.Error.WriteLine($"ocitui: {e.Message}");
-            if (e.Hint is not null) context.Error.WriteLine($"hint: {e.Hint}");
+            if (HintFor(e) is { } hint) context.Error.WriteLine($"hint: {hint}");
             if (verbose) WriteChain(context.Error, e);
             return e.IsUsageError ? ExitCodes.Usage : ExitCodes.Failure;
         }
@@ -33,6 +33,14 @@ public static class CommandRunner
             return ExitCodes.Failure;
         }
     }
+
+    /// <summary>The core's hint, said with the command line's own flags where it has them.</summary>
+    public static string? HintFor(OciTuiException e) => e.HintTopic switch
+    {
+        HintTopic.PlainHttp => "If the registry serves plain HTTP, set plainHttp in the profile (--plain-http on the command line) or give an http:// address.",
+        HintTopic.RepositoryListingRefused => "Name the repository in the target (PROFILE/REPOSITORY or HOST/REPOSITORY), or pin the repositories you use in the profile.",
+        _ => e.Hint,
+    };
 
     /// <summary>The exception types and messages down the chain, for --verbose; messages of ours carry no secret by construction.</summary>
     private static void WriteChain(TextWriter error, Exception exception)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using OciTui.Registry.Charts;
 using OciTui.Registry.Errors;
+using OciTui.Registry.References;
 using OciTui.Registry.Transfers;
 using static OciTui.Registry.Text.TerminalText;
 
@@ -29,7 +30,7 @@ public static class PullCommand
             string tagOrDigest = await VersionSelection.TagAsync(resolved, result.GetValue(version), token);
 
             string destination = Path.GetFullPath(result.GetValue(directory) ?? ".", context.WorkingDirectory);
-            var request = new PullRequest(resolved.Repository!, tagOrDigest, destination)
+            var request = new PullRequest(resolved.Repository!, ManifestReference.Parse(tagOrDigest), destination)
             {
                 IncludeProvenance = result.GetValue(provenance),
                 Overwrite = result.GetValue(force),

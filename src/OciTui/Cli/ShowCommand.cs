@@ -5,6 +5,8 @@ using OciTui.Registry.Charts;
 using OciTui.Registry.Errors;
 using OciTui.Registry.Inspection;
 using OciTui.Registry.Models;
+using OciTui.Registry.References;
+using OciTui.Registry.Text;
 using OciTui.Registry.Transfers;
 using static OciTui.Registry.Text.TerminalText;
 
@@ -27,7 +29,7 @@ public static class ShowCommand
         {
             using ResolvedTarget resolved = new TargetResolver(context, common.Read(result)).ResolveReference(result.GetValue(reference)!);
             string tagOrDigest = await VersionSelection.TagAsync(resolved, result.GetValue(version), token);
-            ArtifactDetails details = await ArtifactInspector.InspectAsync(resolved.Registry, resolved.Repository!, tagOrDigest, token);
+            ArtifactDetails details = await ArtifactInspector.InspectAsync(resolved.Registry, resolved.Repository!, ManifestReference.Parse(tagOrDigest), token);
 
             bool[] files = [result.GetValue(chart), result.GetValue(values), result.GetValue(readme)];
             if (files.Count(f => f) > 1) throw new InvalidInputException("Give only one of --chart, --values and --readme.");
@@ -98,7 +100,7 @@ public static class ShowCommand
         Line("Digest", manifest.Digest.ToString());
         Line("Media type", manifest.MediaType);
         Line("Artifact type", manifest.Manifest?.EffectiveArtifactType ?? manifest.Index?.ArtifactType);
-        Line("Size", Bytes(manifest.Size + (manifest.Manifest?.Layers.Sum(l => l.Size) ?? 0)));
+        Line("Size", ByteSize.Format(details.TotalSize));
         Line("Created", details.Created?.ToString("u", CultureInfo.InvariantCulture));
 
         if (details.Chart is { } chart)
@@ -129,29 +131,21 @@ public static class ShowCommand
         {
             output.WriteLine();
             output.WriteLine("Config:");
-            output.WriteLine($"  {Sanitize(config.MediaType, 100)}  {Sanitize(config.Digest, 80)}  {Bytes(config.Size)}");
+            output.WriteLine($"  {Sanitize(config.MediaType, 100)}  {Sanitize(config.Digest, 80)}  {ByteSize.Format(config.Size)}");
         }
         if (manifest.Manifest is { Layers.Count: > 0 } image)
         {
             output.WriteLine();
             output.WriteLine("Layers:");
             foreach (Descriptor layer in image.Layers)
-                output.WriteLine($"  {Sanitize(layer.MediaType, 100)}  {Sanitize(layer.Digest, 80)}  {Bytes(layer.Size)}");
+                output.WriteLine($"  {Sanitize(layer.MediaType, 100)}  {Sanitize(layer.Digest, 80)}  {ByteSize.Format(layer.Size)}");
         }
         if (manifest.Index is { } index)
         {
             output.WriteLine();
             output.WriteLine("Manifests:");
             foreach (Descriptor child in index.Manifests)
-                output.WriteLine($"  {Sanitize(child.Platform?.ToString() is { Length: > 0 } p ? p : "(no platform)", 60),-20}{Sanitize(child.Digest, 80)}  {Bytes(child.Size)}");
+                output.WriteLine($"  {Sanitize(child.Platform?.ToString() is { Length: > 0 } p ? p : "(no platform)", 60),-20}{Sanitize(child.Digest, 80)}  {ByteSize.Format(child.Size)}");
         }
     }
-
-    public static string Bytes(long size) => size switch
-    {
-        < 1024 => $"{size} B",
-        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{size / 1024.0:0.#} KiB"),
-        < 1024L * 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{size / (1024.0 * 1024):0.#} MiB"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{size / (1024.0 * 1024 * 1024):0.##} GiB"),
-    };
 }

@@ -18,7 +18,7 @@ public sealed record ResolvedTarget(IRegistry Registry, Profile Profile, string?
         string text = Repository is null ? Prefix : $"{Prefix}/{Repository}";
         string? shown = reference ?? Reference;
         if (shown is null) return text;
-        return OciTui.Registry.References.Reference.Join(text, shown);
+        return OciTui.Registry.References.Reference.Join(text, ManifestReference.Parse(shown));
     }
 
     public void Dispose() => Registry.Dispose();

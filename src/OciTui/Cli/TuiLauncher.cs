@@ -1,3 +1,4 @@
+using OciTui.Registry;
 using OciTui.Registry.Errors;
 using OciTui.Registry.Profiles;
 using OciTui.Registry.Text;

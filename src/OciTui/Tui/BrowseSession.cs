@@ -5,6 +5,7 @@ using OciTui.Registry.Errors;
 using OciTui.Registry.Inspection;
 using OciTui.Registry.Models;
 using OciTui.Registry.Profiles;
+using OciTui.Registry.References;
 using OciTui.Registry.Versions;
 
 namespace OciTui.Tui;
@@ -263,7 +264,7 @@ public sealed class BrowseSession : IDisposable
         try
         {
             await Task.Delay(DetailsDelay, token);
-            ArtifactDetails details = await ArtifactInspector.InspectAsync(registry, repository, tag, token);
+            ArtifactDetails details = await ArtifactInspector.InspectAsync(registry, repository, ManifestReference.Parse(tag), token);
             token.ThrowIfCancellationRequested();
             Details = new TagDetails(tag, LoadState.Loaded, details);
             Raise(BrowseChange.Details);

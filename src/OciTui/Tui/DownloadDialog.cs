@@ -35,7 +35,7 @@ public sealed class DownloadDialog : Dialog
         _repository = repository;
         // Pull by digest what the user is looking at: a tag moved meanwhile cannot swap the content.
         _reference = details?.Manifest.Digest.ToString() ?? tag;
-        Title = $"Download {TerminalText.Sanitize(Reference.Join(repository, tag), 70)}";
+        Title = $"Download {TerminalText.Sanitize(Reference.Join(repository, ManifestReference.Parse(tag)), 70)}";
         Width = Dim.Percent(90);
         Height = 16;
         FileName = new TextField { X = 12, Y = 0, Width = Dim.Fill(), Text = fileName };
@@ -133,7 +133,7 @@ public sealed class DownloadDialog : Dialog
             if (answer != 0) return;
             overwrite = true;
         }
-        var request = new PullRequest(_repository, _reference, directory) { FileName = name, Overwrite = overwrite, IncludeProvenance = Provenance.Value == CheckState.Checked };
+        var request = new PullRequest(_repository, ManifestReference.Parse(_reference), directory) { FileName = name, Overwrite = overwrite, IncludeProvenance = Provenance.Value == CheckState.Checked, RemovePartialOnCancel = true };
         Outcome.Text = "";
         Bar.Fraction = 0;
         if (_cancel.IsCancellationRequested)
@@ -162,11 +162,12 @@ public sealed class DownloadDialog : Dialog
         string outcome;
         try
         {
-            Task<PullResult> transfer = Task.Run(() => PullRemovingPartialOnCancelAsync(request, path, progress, token), CancellationToken.None);
+            // Off the UI thread, so the partial file goes even if the app quits while it is being cancelled.
+            Task<PullResult> transfer = Task.Run(() => ChartPuller.PullAsync(_registry, request, progress, token), CancellationToken.None);
             Transfer = transfer;
             PullResult result = await transfer;
             Draw();
-            outcome = $"verified {result.Digest} ({DetailsText.Bytes(result.Size)})\nSaved: {result.Path}" +
+            outcome = $"verified {result.Digest} ({ByteSize.Format(result.Size)})\nSaved: {result.Path}" +
                 (result.ProvenancePath is { } prov ? $"\nand {Path.GetFileName(prov)} (verified)" : "");
             if (!_closed) Bar.Fraction = 1;
         }
@@ -192,29 +193,12 @@ public sealed class DownloadDialog : Dialog
         Outcome.Text = string.Join('\n', text.Split('\n').SelectMany(line => DetailsPane.WrapLine(line, width)));
     }
 
-    /// <summary>Runs off the UI thread, so the partial file goes even if the app quits while it is being cancelled.</summary>
-    private async Task<PullResult> PullRemovingPartialOnCancelAsync(PullRequest request, string path, IProgress<TransferProgress> progress, CancellationToken token)
-    {
-        try
-        {
-            return await ChartPuller.PullAsync(_registry, request, progress, token);
-        }
-        catch (OperationCanceledException)
-        {
-            foreach (string partial in new[] { BlobDownloader.PartialPathFor(path), BlobDownloader.PartialPathFor(path + ".prov") })
-            {
-                if (File.Exists(partial)) File.Delete(partial);
-            }
-            throw;
-        }
-    }
-
     private void Report(TransferProgress progress)
     {
         if (_closed) return;
         if (progress.TotalBytes is long total && total > 0) Bar.Fraction = (float)progress.BytesDone / total;
         string left = progress.Remaining is TimeSpan remaining ? $", {FormatDuration(remaining)} left" : "";
-        Progress.Text = $"{DetailsText.Bytes(progress.BytesDone)} of {DetailsText.Bytes(progress.TotalBytes ?? 0)}, {DetailsText.Bytes((long)progress.BytesPerSecond)}/s{left}";
+        Progress.Text = $"{ByteSize.Format(progress.BytesDone)} of {ByteSize.Format(progress.TotalBytes ?? 0)}, {ByteSize.Format((long)progress.BytesPerSecond)}/s{left}";
     }
 
     private static string FormatDuration(TimeSpan span) => span.TotalSeconds < 60

@@ -1,7 +1,7 @@
 using OciTui.Registry.Errors;
 using OciTui.Registry.Http;
-using OciTui.Registry.Tests.Support;
-using static OciTui.Registry.Tests.Support.FakeRegistry;
+using OciTui.Registry.Wire;
+using static OciTui.Testing.FakeRegistry;
 
 namespace OciTui.Registry.Tests.Auth;
 

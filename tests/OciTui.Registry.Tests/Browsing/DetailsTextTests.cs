@@ -3,6 +3,7 @@ using OciTui.Registry.Browsing;
 using OciTui.Registry.Inspection;
 using OciTui.Registry.Models;
 using OciTui.Registry.References;
+using OciTui.Registry.Text;
 
 namespace OciTui.Registry.Tests.Browsing;
 
@@ -13,7 +14,7 @@ public sealed class DetailsTextTests
     {
         byte[] bytes = Encoding.UTF8.GetBytes(json);
         FetchedManifest manifest = ManifestParser.Parse(bytes, null, Digest.ComputeSha256(bytes));
-        return new ArtifactDetails("team/app", "1.0.0", manifest, manifest.Manifest?.Config, null, chart);
+        return new ArtifactDetails("team/app", ManifestReference.Parse("1.0.0"), manifest, manifest.Manifest?.Config, null, chart);
     }
 
     private const string ChartManifest = """
@@ -46,8 +47,8 @@ public sealed class DetailsTextTests
         Assert.StartsWith("  Digest        sha256:", lines[artifact + 1], StringComparison.Ordinal);
         Assert.Contains("  Created       2026-05-01 08:30 UTC", lines);
         long pulled = Encoding.UTF8.GetByteCount(ChartManifest) + 300 + 2048;
-        Assert.Contains($"  Size          {DetailsText.Bytes(pulled)}", lines);
-        Assert.Equal("3 KiB", DetailsText.Bytes(3072));
+        Assert.Contains($"  Size          {ByteSize.Format(pulled)}", lines);
+        Assert.Equal("3 KiB", ByteSize.Format(3072));
         Assert.Contains("  application/vnd.cncf.helm.chart.content.v1.tar+gzip 2 KiB sha256:2222222222222222222222222222222222222222222222222222222222222222", lines);
     }
 

@@ -2,7 +2,6 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using OciTui.Registry.Charts;
 using OciTui.Registry.Errors;
-using OciTui.Registry.Tests.Support;
 
 namespace OciTui.Registry.Tests.Charts;
 

@@ -1,9 +1,9 @@
 using OciTui.Registry.Errors;
 using OciTui.Registry.Http;
 using OciTui.Registry.Models;
-using OciTui.Registry.Tests.Support;
 using OciTui.Registry.Transfers;
-using static OciTui.Registry.Tests.Support.FakeRegistry;
+using OciTui.Registry.Wire;
+using static OciTui.Testing.FakeRegistry;
 
 namespace OciTui.Registry.Tests.Http;
 
@@ -37,7 +37,7 @@ public sealed class BlobSizeFaultTests : IDisposable
         string destination = Path.Combine(_directory, "x-1.0.0.tgz");
         DigestMismatchException error = await Assert.ThrowsAsync<DigestMismatchException>(
             () => new BlobDownloader(client).DownloadAsync("charts/x", BlobDescriptor, destination, false, null, CancellationToken.None));
-        Assert.Equal($"The blob {Sha256(Blob)[..19]} arrived with 1000 bytes instead of {Blob.Length}; nothing was kept.", error.Message);
+        Assert.Equal($"The blob {Sha256(Blob)[..19]} is 1000 bytes, not the {Blob.Length} its descriptor says; nothing was kept.", error.Message);
         Assert.Empty(Directory.GetFileSystemEntries(_directory));
     }
 

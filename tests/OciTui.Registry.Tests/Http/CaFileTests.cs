@@ -1,5 +1,6 @@
 using OciTui.Registry.Errors;
 using OciTui.Registry.Http;
+using OciTui.Registry.Wire;
 
 namespace OciTui.Registry.Tests.Http;
 

@@ -2,9 +2,10 @@ using System.Text.Json;
 using OciTui.Registry.Errors;
 using OciTui.Registry.Http;
 using OciTui.Registry.Models;
-using OciTui.Registry.Tests.Support;
+using OciTui.Registry.References;
 using OciTui.Registry.Transfers;
-using static OciTui.Registry.Tests.Support.FakeRegistry;
+using OciTui.Registry.Wire;
+using static OciTui.Testing.FakeRegistry;
 
 namespace OciTui.Registry.Tests.Http;
 
@@ -60,9 +61,9 @@ public sealed class DescriptorSafetyTests : IDisposable
     {
         await using FakeRegistry fake = await StartRecorderAsync();
         using RemoteRegistry client = fake.Client();
-        InvalidReferenceException error = await Assert.ThrowsAsync<InvalidReferenceException>(() => client.GetManifestAsync("charts/chart", digest));
+        InvalidReferenceException error = await Assert.ThrowsAsync<InvalidReferenceException>(() => client.GetManifestAsync("charts/chart", ManifestReference.Parse(digest)));
         Assert.Equal($"'{digest}' is not a valid digest (expected sha256:<64 lower-case hex> or sha512:<128>).", error.Message);
-        await Assert.ThrowsAsync<InvalidReferenceException>(() => ChartPuller.PullAsync(client, new PullRequest("charts/chart", digest, _directory)));
+        await Assert.ThrowsAsync<InvalidReferenceException>(() => ChartPuller.PullAsync(client, new PullRequest("charts/chart", ManifestReference.Parse(digest), _directory)));
         Assert.Empty(fake.Requests);
         Assert.Empty(Directory.GetFileSystemEntries(_directory));
     }
@@ -75,7 +76,7 @@ public sealed class DescriptorSafetyTests : IDisposable
     {
         await using FakeRegistry fake = await Serving(ManifestWith(new { mediaType = MediaTypes.HelmChart, digest, size = Layer.Length }), Config, Layer);
         using RemoteRegistry client = fake.Client();
-        RegistryProtocolException error = await Assert.ThrowsAsync<RegistryProtocolException>(() => ChartPuller.PullAsync(client, new PullRequest("charts/chart", "1.0.0", _directory)));
+        RegistryProtocolException error = await Assert.ThrowsAsync<RegistryProtocolException>(() => ChartPuller.PullAsync(client, new PullRequest("charts/chart", ManifestReference.Parse("1.0.0"), _directory)));
         Assert.Equal($"The layer descriptor has an invalid digest '{digest}'.", error.Message);
         Assert.All(fake.Requests, r => Assert.Contains("/manifests/", r.PathAndQuery, StringComparison.Ordinal));
         Assert.Equal([_directory], Directory.GetFileSystemEntries(_parent));
@@ -89,7 +90,7 @@ public sealed class DescriptorSafetyTests : IDisposable
     {
         await using FakeRegistry fake = await Serving(ManifestWith(new { mediaType = MediaTypes.HelmChart, digest = Sha256(Layer), size }), Config, Layer);
         using RemoteRegistry client = fake.Client();
-        RegistryProtocolException error = await Assert.ThrowsAsync<RegistryProtocolException>(() => ChartPuller.PullAsync(client, new PullRequest("charts/chart", "1.0.0", _directory)));
+        RegistryProtocolException error = await Assert.ThrowsAsync<RegistryProtocolException>(() => ChartPuller.PullAsync(client, new PullRequest("charts/chart", ManifestReference.Parse("1.0.0"), _directory)));
         Assert.Equal($"The layer descriptor {Sha256(Layer)[..19]} has an impossible size {size}.", error.Message);
         Assert.All(fake.Requests, r => Assert.Contains("/manifests/", r.PathAndQuery, StringComparison.Ordinal));
         Assert.Empty(Directory.GetFileSystemEntries(_directory));
@@ -103,7 +104,7 @@ public sealed class DescriptorSafetyTests : IDisposable
         byte[] manifest = ManifestWith(new { mediaType = MediaTypes.HelmChart, digest = Sha256(Layer), size = Layer.Length, urls = new[] { evil } });
         await using FakeRegistry fake = await Serving(manifest, Config, Layer);
         using RemoteRegistry client = fake.Client(new StaticCredentials("robot", "for-the-registry-only"));
-        PullResult pulled = await ChartPuller.PullAsync(client, new PullRequest("charts/chart", "1.0.0", _directory));
+        PullResult pulled = await ChartPuller.PullAsync(client, new PullRequest("charts/chart", ManifestReference.Parse("1.0.0"), _directory));
         Assert.Equal(Layer, await File.ReadAllBytesAsync(pulled.Path));
         Assert.Empty(elsewhere.Requests);
     }
@@ -118,7 +119,7 @@ public sealed class DescriptorSafetyTests : IDisposable
             new Dictionary<string, string> { ["org.opencontainers.image.title"] = "../evil", ["org.opencontainers.image.version"] = "../../z" });
         await using FakeRegistry fake = await Serving(manifest, config, Layer);
         using RemoteRegistry client = fake.Client();
-        PullResult pulled = await ChartPuller.PullAsync(client, new PullRequest("charts/chart", "1.0.0", _directory));
+        PullResult pulled = await ChartPuller.PullAsync(client, new PullRequest("charts/chart", ManifestReference.Parse("1.0.0"), _directory));
         Assert.Equal(Path.Combine(_directory, "chart-1.0.0.tgz"), pulled.Path);
         Assert.Equal(["chart-1.0.0.tgz"], Directory.GetFileSystemEntries(_directory).Select(Path.GetFileName));
         Assert.Equal([_directory], Directory.GetFileSystemEntries(_parent));
@@ -133,7 +134,7 @@ public sealed class DescriptorSafetyTests : IDisposable
         await using FakeRegistry fake = await Serving(manifest, config, Layer);
         using RemoteRegistry client = fake.Client();
         InvalidInputException error = await Assert.ThrowsAsync<InvalidInputException>(() =>
-            ChartPuller.PullAsync(client, new PullRequest("charts/chart", Sha256(manifest), _directory)));
+            ChartPuller.PullAsync(client, new PullRequest("charts/chart", ManifestReference.Parse(Sha256(manifest)), _directory)));
         Assert.Equal("Cannot name the chart file: the chart has no usable version; give a file name.", error.Message);
         Assert.Empty(Directory.GetFileSystemEntries(_directory));
     }

@@ -1,9 +1,10 @@
 using OciTui.Registry.Errors;
 using OciTui.Registry.Http;
 using OciTui.Registry.Models;
-using OciTui.Registry.Tests.Support;
+using OciTui.Registry.References;
 using OciTui.Registry.Transfers;
-using static OciTui.Registry.Tests.Support.FakeRegistry;
+using OciTui.Registry.Wire;
+using static OciTui.Testing.FakeRegistry;
 
 namespace OciTui.Registry.Tests.Http;
 
@@ -31,7 +32,7 @@ public sealed class DigestVerificationTests
         try
         {
             DigestMismatchException error = await Assert.ThrowsAsync<DigestMismatchException>(
-                () => ChartPuller.PullAsync(client, new PullRequest("charts/chart", "1.0.0", directory)));
+                () => ChartPuller.PullAsync(client, new PullRequest("charts/chart", ManifestReference.Parse("1.0.0"), directory)));
             Assert.Contains("does not match", error.Message, StringComparison.Ordinal);
             Assert.Empty(Directory.GetFileSystemEntries(directory));
         }
@@ -48,7 +49,7 @@ public sealed class DigestVerificationTests
         string otherDigest = Sha256(Utf8("something else"));
         await using FakeRegistry fake = await StartAsync(context => WriteBytesAsync(context, manifest, MediaTypes.OciManifest));
         using RemoteRegistry client = fake.Client();
-        await Assert.ThrowsAsync<DigestMismatchException>(() => client.GetManifestAsync("charts/chart", otherDigest));
+        await Assert.ThrowsAsync<DigestMismatchException>(() => client.GetManifestAsync("charts/chart", ManifestReference.Parse(otherDigest)));
     }
 
     [Fact]
@@ -57,7 +58,7 @@ public sealed class DigestVerificationTests
         byte[] manifest = ChartManifestFor(Config, Layer);
         await using FakeRegistry fake = await StartAsync(context => WriteBytesAsync(context, manifest, MediaTypes.OciManifest, Sha256(Utf8("lie"))));
         using RemoteRegistry client = fake.Client();
-        DigestMismatchException error = await Assert.ThrowsAsync<DigestMismatchException>(() => client.GetManifestAsync("charts/chart", "1.0.0"));
+        DigestMismatchException error = await Assert.ThrowsAsync<DigestMismatchException>(() => client.GetManifestAsync("charts/chart", ManifestReference.Parse("1.0.0")));
         Assert.Contains("Docker-Content-Digest", error.Message, StringComparison.Ordinal);
     }
 
@@ -72,8 +73,8 @@ public sealed class DigestVerificationTests
             else await WriteAsync(context, 404, "{\"errors\":[{\"code\":\"MANIFEST_UNKNOWN\"}]}");
         });
         using RemoteRegistry client = fake.Client();
-        Assert.NotNull((await client.GetManifestAsync("charts/chart", "1.0.0")).Manifest);
-        Assert.Equal(Sha256(manifest), (await client.ResolveAsync("charts/chart", "1.0.0")).Digest);
+        Assert.NotNull((await client.GetManifestAsync("charts/chart", ManifestReference.Parse("1.0.0"))).Manifest);
+        Assert.Equal(Sha256(manifest), (await client.ResolveAsync("charts/chart", ManifestReference.Parse("1.0.0"))).Digest);
     }
 
     [Fact]
@@ -88,7 +89,7 @@ public sealed class DigestVerificationTests
             for (int i = 0; i < 160 && !context.RequestAborted.IsCancellationRequested; i++) await context.Response.Body.WriteAsync(chunk);
         });
         using RemoteRegistry client = fake.Client();
-        await Assert.ThrowsAsync<SizeLimitExceededException>(() => client.GetManifestAsync("charts/chart", "1.0.0"));
+        await Assert.ThrowsAsync<SizeLimitExceededException>(() => client.GetManifestAsync("charts/chart", ManifestReference.Parse("1.0.0")));
     }
 
     [Fact]
@@ -97,7 +98,7 @@ public sealed class DigestVerificationTests
         byte[] schema1 = Utf8("{\"schemaVersion\":1,\"name\":\"x\",\"tag\":\"1\",\"fsLayers\":[]}");
         await using FakeRegistry fake = await StartAsync(context => WriteBytesAsync(context, schema1, MediaTypes.DockerSchema1Signed));
         using RemoteRegistry client = fake.Client();
-        UnsupportedManifestException error = await Assert.ThrowsAsync<UnsupportedManifestException>(() => client.GetManifestAsync("charts/chart", "1"));
+        UnsupportedManifestException error = await Assert.ThrowsAsync<UnsupportedManifestException>(() => client.GetManifestAsync("charts/chart", ManifestReference.Parse("1")));
         Assert.Contains("schema1", error.Message, StringComparison.Ordinal);
     }
 
@@ -108,7 +109,7 @@ public sealed class DigestVerificationTests
             $"\"layers\":[{{\"mediaType\":\"{MediaTypes.HelmChart}\",\"digest\":\"{Sha256(Layer)}\",\"size\":4611686018427387904,\"urls\":[\"https://evil.example/x\"]}}]}}");
         await using FakeRegistry fake = await StartAsync(context => WriteBytesAsync(context, manifest, MediaTypes.OciManifest));
         using RemoteRegistry client = fake.Client();
-        await Assert.ThrowsAsync<RegistryProtocolException>(() => client.GetManifestAsync("charts/chart", "1.0.0"));
+        await Assert.ThrowsAsync<RegistryProtocolException>(() => client.GetManifestAsync("charts/chart", ManifestReference.Parse("1.0.0")));
         Assert.All(fake.Requests, r => Assert.Contains("/manifests/", r.PathAndQuery, StringComparison.Ordinal));
     }
 }

@@ -1,7 +1,8 @@
 using OciTui.Registry.Errors;
 using OciTui.Registry.Http;
-using OciTui.Registry.Tests.Support;
-using static OciTui.Registry.Tests.Support.FakeRegistry;
+using OciTui.Registry.References;
+using OciTui.Registry.Wire;
+using static OciTui.Testing.FakeRegistry;
 
 namespace OciTui.Registry.Tests.Http;
 
@@ -13,7 +14,7 @@ public sealed class ErrorBodyTests
     {
         await using FakeRegistry fake = await StartAsync(context => WriteAsync(context, 400, "{\"errors\":[{\"status\":400}]}"));
         using RemoteRegistry client = fake.Client();
-        RegistryResponseException error = await Assert.ThrowsAsync<RegistryResponseException>(() => client.GetManifestAsync("charts/chart", "1.0.0"));
+        RegistryResponseException error = await Assert.ThrowsAsync<RegistryResponseException>(() => client.GetManifestAsync("charts/chart", ManifestReference.Parse("1.0.0")));
         Assert.Equal($"http://{fake.Server.HostAndPort} answered 400 Bad Request for manifest 'charts/chart:1.0.0'.", error.Message);
     }
 
@@ -22,7 +23,7 @@ public sealed class ErrorBodyTests
     {
         await using FakeRegistry fake = await StartAsync(context => WriteAsync(context, 502, "<html><body><h1>502 Bad Gateway</h1><script>x</script></body></html>", "text/html"));
         using RemoteRegistry client = fake.Client(tune: o => o with { MaxRetries = 0 });
-        RegistryResponseException error = await Assert.ThrowsAsync<RegistryResponseException>(() => client.GetManifestAsync("charts/chart", "1.0.0"));
+        RegistryResponseException error = await Assert.ThrowsAsync<RegistryResponseException>(() => client.GetManifestAsync("charts/chart", ManifestReference.Parse("1.0.0")));
         Assert.Equal($"http://{fake.Server.HostAndPort} failed with 502 Bad Gateway for manifest 'charts/chart:1.0.0'.", error.Message);
         Assert.Equal("The registry or a proxy in front of it is failing; retry later.", error.Hint);
     }
@@ -45,7 +46,7 @@ public sealed class ErrorBodyTests
             return Task.CompletedTask;
         });
         using RemoteRegistry client = fake.Client();
-        AccessDeniedException error = await Assert.ThrowsAsync<AccessDeniedException>(() => client.ResolveAsync("charts/chart", "1.0.0"));
+        AccessDeniedException error = await Assert.ThrowsAsync<AccessDeniedException>(() => client.ResolveAsync("charts/chart", ManifestReference.Parse("1.0.0")));
         Assert.Equal($"Access to manifest 'charts/chart:1.0.0' on http://{fake.Server.HostAndPort} is denied (403 Forbidden).", error.Message);
         Assert.Equal(["HEAD"], fake.Requests.Select(r => r.Method));
     }
@@ -59,7 +60,7 @@ public sealed class ErrorBodyTests
         await using FakeRegistry fake = await StartAsync(context =>
             WriteAsync(context, 404, System.Text.Json.JsonSerializer.Serialize(new { errors = new[] { new { code = "MANIFEST_UNKNOWN", message = huge } } })));
         using RemoteRegistry client = fake.Client();
-        NotFoundException error = await Assert.ThrowsAsync<NotFoundException>(() => client.GetManifestAsync("charts/chart", "1.0.0"));
+        NotFoundException error = await Assert.ThrowsAsync<NotFoundException>(() => client.GetManifestAsync("charts/chart", ManifestReference.Parse("1.0.0")));
         Assert.True(error.Message.Length < 400, $"{error.Message.Length} characters");
         // Under the 64 KiB error-body cap the registry's message is shown, escaped and cut; over it, the status alone.
         Assert.Equal(

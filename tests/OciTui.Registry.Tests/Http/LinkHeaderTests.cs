@@ -1,4 +1,5 @@
 using OciTui.Registry.Http;
+using OciTui.Registry.Wire;
 
 namespace OciTui.Registry.Tests.Http;
 

@@ -2,8 +2,9 @@ using System.Net.Sockets;
 using OciTui.Registry.Errors;
 using OciTui.Registry.Http;
 using OciTui.Registry.Models;
-using OciTui.Registry.Tests.Support;
-using static OciTui.Registry.Tests.Support.FakeRegistry;
+using OciTui.Registry.References;
+using OciTui.Registry.Wire;
+using static OciTui.Testing.FakeRegistry;
 
 namespace OciTui.Registry.Tests.Http;
 
@@ -19,7 +20,7 @@ public sealed class ManifestFaultTests
     {
         await using FakeRegistry fake = await StartAsync(context => WriteBytesAsync(context, Manifest, MediaTypes.OciIndex));
         using RemoteRegistry client = fake.Client();
-        UnsupportedManifestException error = await Assert.ThrowsAsync<UnsupportedManifestException>(() => client.GetManifestAsync("charts/chart", "1.0.0"));
+        UnsupportedManifestException error = await Assert.ThrowsAsync<UnsupportedManifestException>(() => client.GetManifestAsync("charts/chart", ManifestReference.Parse("1.0.0")));
         Assert.Equal($"The manifest says it is '{MediaTypes.OciManifest}' but was served as '{MediaTypes.OciIndex}'.", error.Message);
     }
 
@@ -29,9 +30,9 @@ public sealed class ManifestFaultTests
         string asked = Sha256(Utf8("the manifest that was asked for"));
         await using FakeRegistry fake = await StartAsync(context => WriteBytesAsync(context, Manifest, MediaTypes.OciManifest));
         using RemoteRegistry client = fake.Client();
-        DigestMismatchException error = await Assert.ThrowsAsync<DigestMismatchException>(() => client.GetManifestAsync("charts/chart", asked));
-        Assert.Equal($"The manifest 'charts/chart@{asked}' does not match its digest: the registry served different content.", error.Message);
-        await Assert.ThrowsAsync<DigestMismatchException>(() => client.GetManifestAsync("charts/chart", asked));
+        DigestMismatchException error = await Assert.ThrowsAsync<DigestMismatchException>(() => client.GetManifestAsync("charts/chart", ManifestReference.Parse(asked)));
+        Assert.Equal($"The manifest 'charts/chart@{asked}' does not match its sha256 digest: the registry served different content.", error.Message);
+        await Assert.ThrowsAsync<DigestMismatchException>(() => client.GetManifestAsync("charts/chart", ManifestReference.Parse(asked)));
         Assert.Equal(2, fake.Requests.Count);
     }
 
@@ -41,7 +42,7 @@ public sealed class ManifestFaultTests
         string lie = Sha256(Utf8("lie"));
         await using FakeRegistry fake = await StartAsync(context => WriteBytesAsync(context, Manifest, MediaTypes.OciManifest, lie));
         using RemoteRegistry client = fake.Client();
-        DigestMismatchException error = await Assert.ThrowsAsync<DigestMismatchException>(() => client.GetManifestAsync("charts/chart", "1.0.0"));
+        DigestMismatchException error = await Assert.ThrowsAsync<DigestMismatchException>(() => client.GetManifestAsync("charts/chart", ManifestReference.Parse("1.0.0")));
         Assert.Equal($"The manifest 'charts/chart:1.0.0' does not match the Docker-Content-Digest the registry announced ({lie[..19]}).", error.Message);
     }
 
@@ -51,7 +52,7 @@ public sealed class ManifestFaultTests
         await using FakeRegistry fake = await StartAsync(context =>
             WriteBytesAsync(context, Utf8("{\"schemaVersion\":1,\"fsLayers\":[]}"), MediaTypes.DockerSchema1Signed, Sha256(Utf8("{\"schemaVersion\":1,\"fsLayers\":[]}"))));
         using RemoteRegistry client = fake.Client();
-        UnsupportedManifestException error = await Assert.ThrowsAsync<UnsupportedManifestException>(() => client.ResolveAsync("charts/chart", "1"));
+        UnsupportedManifestException error = await Assert.ThrowsAsync<UnsupportedManifestException>(() => client.ResolveAsync("charts/chart", ManifestReference.Parse("1")));
         Assert.Equal("This is a legacy Docker schema1 manifest, which ocitui does not support.", error.Message);
         Assert.Equal(["HEAD"], fake.Requests.Select(r => r.Method));
     }
@@ -66,7 +67,7 @@ public sealed class ManifestFaultTests
             await Task.Delay(TimeSpan.FromSeconds(5));
         });
         using var client = new RemoteRegistry(new RegistryConnectionOptions { BaseAddress = server.BaseAddress, CredentialHost = server.HostAndPort });
-        SizeLimitExceededException error = await Assert.ThrowsAsync<SizeLimitExceededException>(() => client.GetManifestAsync("charts/chart", "1.0.0"));
+        SizeLimitExceededException error = await Assert.ThrowsAsync<SizeLimitExceededException>(() => client.GetManifestAsync("charts/chart", ManifestReference.Parse("1.0.0")));
         Assert.Equal("The manifest 'charts/chart:1.0.0' is 5242880 bytes, more than the 4194304-byte limit.", error.Message);
     }
 
@@ -84,7 +85,7 @@ public sealed class ManifestFaultTests
         {
             using (var client = new RemoteRegistry(new RegistryConnectionOptions { BaseAddress = server.BaseAddress, CredentialHost = server.HostAndPort }))
             {
-                SizeLimitExceededException error = await Assert.ThrowsAsync<SizeLimitExceededException>(() => client.GetManifestAsync("charts/chart", "1.0.0"));
+                SizeLimitExceededException error = await Assert.ThrowsAsync<SizeLimitExceededException>(() => client.GetManifestAsync("charts/chart", ManifestReference.Parse("1.0.0")));
                 Assert.Equal("The manifest 'charts/chart:1.0.0' is larger than the 4194304-byte limit; the transfer was stopped.", error.Message);
             }
             await Task.Delay(200);
@@ -106,7 +107,7 @@ public sealed class ManifestFaultTests
         {
             using (var client = new RemoteRegistry(new RegistryConnectionOptions { BaseAddress = server.BaseAddress, CredentialHost = server.HostAndPort }))
             {
-                RegistryProtocolException error = await Assert.ThrowsAsync<RegistryProtocolException>(() => client.GetManifestAsync("charts/chart", "1.0.0"));
+                RegistryProtocolException error = await Assert.ThrowsAsync<RegistryProtocolException>(() => client.GetManifestAsync("charts/chart", ManifestReference.Parse("1.0.0")));
                 Assert.StartsWith("The manifest is not valid JSON", error.Message, StringComparison.Ordinal);
             }
             await Task.Delay(200);
@@ -119,7 +120,7 @@ public sealed class ManifestFaultTests
     {
         await using FakeRegistry fake = await StartAsync(context => WriteBytesAsync(context, Manifest, MediaTypes.OciManifest, "sha256:../../etc/passwd"));
         using RemoteRegistry client = fake.Client();
-        RegistryProtocolException error = await Assert.ThrowsAsync<RegistryProtocolException>(() => client.GetManifestAsync("charts/chart", "1.0.0"));
+        RegistryProtocolException error = await Assert.ThrowsAsync<RegistryProtocolException>(() => client.GetManifestAsync("charts/chart", ManifestReference.Parse("1.0.0")));
         Assert.Equal("The registry announced an invalid Docker-Content-Digest 'sha256:../../etc/passwd'.", error.Message);
     }
 
@@ -128,7 +129,7 @@ public sealed class ManifestFaultTests
     {
         await using FakeRegistry fake = await StartAsync(context => WriteBytesAsync(context, Manifest, MediaTypes.OciManifest));
         using RemoteRegistry client = fake.Client();
-        Descriptor resolved = await client.ResolveAsync("charts/chart", "1.0.0");
+        Descriptor resolved = await client.ResolveAsync("charts/chart", ManifestReference.Parse("1.0.0"));
         Assert.Equal(Sha256(Manifest), resolved.Digest);
         Assert.Equal(Manifest.Length, resolved.Size);
         Assert.Equal(["HEAD", "GET"], fake.Requests.Select(r => r.Method));

@@ -1,7 +1,7 @@
 using OciTui.Registry.Errors;
 using OciTui.Registry.Http;
-using OciTui.Registry.Tests.Support;
-using static OciTui.Registry.Tests.Support.FakeRegistry;
+using OciTui.Registry.Wire;
+using static OciTui.Testing.FakeRegistry;
 
 namespace OciTui.Registry.Tests.Http;
 
@@ -97,7 +97,8 @@ public sealed class PagingTests
             await foreach (IReadOnlyList<string> _ in client.ListRepositoriesAsync()) { }
         });
         Assert.Equal($"http://{fake.Server.HostAndPort} does not let this user list its repositories ({status}).", error.Message);
-        Assert.Equal("Type a repository path, or pin the repositories you use in the profile.", error.Hint);
+        Assert.Equal("Name a repository directly, or pin the repositories you use in the profile.", error.Hint);
+        Assert.Equal(HintTopic.RepositoryListingRefused, error.HintTopic);
     }
 
     [Fact]

@@ -3,9 +3,9 @@ using OciTui.Registry.Errors;
 using OciTui.Registry.Http;
 using OciTui.Registry.Models;
 using OciTui.Registry.References;
-using OciTui.Registry.Tests.Support;
 using OciTui.Registry.Transfers;
-using static OciTui.Registry.Tests.Support.FakeRegistry;
+using OciTui.Registry.Wire;
+using static OciTui.Testing.FakeRegistry;
 
 namespace OciTui.Registry.Tests.Http;
 
@@ -198,7 +198,7 @@ public sealed class RedirectTests
             string directory = Directory.CreateTempSubdirectory("ocitui-storage-").FullName;
             try
             {
-                PullResult pulled = await ChartPuller.PullAsync(client, new PullRequest("charts/chart", "1.0.0", directory));
+                PullResult pulled = await ChartPuller.PullAsync(client, new PullRequest("charts/chart", ManifestReference.Parse("1.0.0"), directory));
                 Assert.Equal(layer, await File.ReadAllBytesAsync(pulled.Path));
                 Assert.Null(Assert.Single(storage.Requests).Header("Authorization"));
             }

@@ -3,8 +3,8 @@ using OciTui.Registry.Errors;
 using OciTui.Registry.Http;
 using OciTui.Registry.Models;
 using OciTui.Registry.References;
-using OciTui.Registry.Tests.Support;
-using static OciTui.Registry.Tests.Support.FakeRegistry;
+using OciTui.Registry.Wire;
+using static OciTui.Testing.FakeRegistry;
 
 namespace OciTui.Registry.Tests.Http;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using OciTui.Registry.Errors;
 using OciTui.Registry.Http;
+using OciTui.Registry.Wire;
 
 namespace OciTui.Registry.Tests.Http;
 

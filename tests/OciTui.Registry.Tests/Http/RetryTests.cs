@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using OciTui.Registry.Errors;
 using OciTui.Registry.Http;
-using OciTui.Registry.Tests.Support;
-using static OciTui.Registry.Tests.Support.FakeRegistry;
+using OciTui.Registry.References;
+using OciTui.Registry.Wire;
+using static OciTui.Testing.FakeRegistry;
 
 namespace OciTui.Registry.Tests.Http;
 
@@ -57,7 +58,7 @@ public sealed class RetryTests
         });
         using RemoteRegistry client = fake.Client();
         var clock = Stopwatch.StartNew();
-        RegistryResponseException error = await Assert.ThrowsAsync<RegistryResponseException>(() => client.GetManifestAsync("charts/chart", "1.0.0"));
+        RegistryResponseException error = await Assert.ThrowsAsync<RegistryResponseException>(() => client.GetManifestAsync("charts/chart", ManifestReference.Parse("1.0.0")));
         Assert.Equal(HttpStatusCode.TooManyRequests, error.StatusCode);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5));
     }

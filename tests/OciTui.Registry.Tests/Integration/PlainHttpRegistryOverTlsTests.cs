@@ -1,6 +1,6 @@
 using OciTui.Registry.Errors;
 using OciTui.Registry.Http;
-using OciTui.Registry.Tests.Support;
+using OciTui.Registry.Wire;
 
 namespace OciTui.Registry.Tests.Integration;
 
@@ -22,7 +22,8 @@ public sealed class PlainHttpRegistryOverTlsTests(AnonymousRegistryFixture regis
         using RemoteRegistry client = Client();
         RegistryUnreachableException error = await Assert.ThrowsAsync<RegistryUnreachableException>(() => client.PingAsync());
         Assert.Equal($"The TLS handshake with https://{registry.Host} failed.", error.Message);
-        Assert.Equal("If the registry serves plain HTTP, set plainHttp in the profile (--plain-http on the command line) or give an http:// address.", error.Hint);
+        Assert.Equal("If the registry serves plain HTTP, set plainHttp in the profile or give an http:// address.", error.Hint);
+        Assert.Equal(HintTopic.PlainHttp, error.HintTopic);
     }
 
     [RegistryFact]

@@ -4,8 +4,8 @@ using OciTui.Registry.Http;
 using OciTui.Registry.Inspection;
 using OciTui.Registry.Models;
 using OciTui.Registry.References;
-using OciTui.Registry.Tests.Support;
 using OciTui.Registry.Transfers;
+using OciTui.Registry.Wire;
 
 namespace OciTui.Registry.Tests.Integration;
 
@@ -26,7 +26,7 @@ public sealed class RealRegistryTests(AnonymousRegistryFixture registry) : IClas
         await foreach (IReadOnlyList<string> page in client.ListTagsAsync("it/meta/mychart")) tags.AddRange(page);
         Assert.Equal(["1.2.3_build.7"], tags);
 
-        ArtifactDetails details = await ArtifactInspector.InspectAsync(client, "it/meta/mychart", "1.2.3_build.7");
+        ArtifactDetails details = await ArtifactInspector.InspectAsync(client, "it/meta/mychart", ManifestReference.Parse("1.2.3_build.7"));
         Assert.Equal(pushed.ManifestDigest, details.Manifest.Digest.ToString());
         Assert.Equal(MediaTypes.OciManifest, details.Manifest.MediaType);
         Assert.Equal("mychart", details.Chart!.Name);
@@ -34,10 +34,10 @@ public sealed class RealRegistryTests(AnonymousRegistryFixture registry) : IClas
         Assert.Equal("9.9.9", details.Chart.AppVersion);
         Assert.Equal(pushed.LayerDigest, details.Manifest.Manifest!.ChartLayer!.Digest);
 
-        FetchedManifest byDigest = await client.GetManifestAsync("it/meta/mychart", pushed.ManifestDigest);
+        FetchedManifest byDigest = await client.GetManifestAsync("it/meta/mychart", ManifestReference.Parse(pushed.ManifestDigest));
         Assert.Equal(pushed.Manifest, byDigest.Bytes);
 
-        Descriptor resolved = await client.ResolveAsync("it/meta/mychart", "1.2.3_build.7");
+        Descriptor resolved = await client.ResolveAsync("it/meta/mychart", ManifestReference.Parse("1.2.3_build.7"));
         Assert.Equal(pushed.ManifestDigest, resolved.Digest);
         Assert.Equal(pushed.Manifest.Length, resolved.Size);
         Assert.Equal(MediaTypes.OciManifest, resolved.MediaType);
@@ -55,7 +55,7 @@ public sealed class RealRegistryTests(AnonymousRegistryFixture registry) : IClas
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
 
         using RemoteRegistry client = Client();
-        FetchedManifest manifest = await client.GetManifestAsync("it/accept/chart", "1.0.0");
+        FetchedManifest manifest = await client.GetManifestAsync("it/accept/chart", ManifestReference.Parse("1.0.0"));
         Assert.True(manifest.Manifest!.IsHelmChart);
     }
 
@@ -79,7 +79,7 @@ public sealed class RealRegistryTests(AnonymousRegistryFixture registry) : IClas
     public async Task Unknown_repository_and_tag_are_not_found_with_a_clean_message()
     {
         using RemoteRegistry client = Client();
-        NotFoundException missing = await Assert.ThrowsAsync<NotFoundException>(() => client.GetManifestAsync("it/nothing/here", "1.0.0"));
+        NotFoundException missing = await Assert.ThrowsAsync<NotFoundException>(() => client.GetManifestAsync("it/nothing/here", ManifestReference.Parse("1.0.0")));
         Assert.Contains("not found", missing.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("MANIFEST_UNKNOWN", missing.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', missing.Message);
@@ -100,7 +100,7 @@ public sealed class RealRegistryTests(AnonymousRegistryFixture registry) : IClas
         try
         {
             var reports = new List<TransferProgress>();
-            PullResult result = await ChartPuller.PullAsync(client, new PullRequest("it/pull/webapp", "2.0.0", directory), new SyncProgress<TransferProgress>(reports.Add));
+            PullResult result = await ChartPuller.PullAsync(client, new PullRequest("it/pull/webapp", ManifestReference.Parse("2.0.0"), directory), new SyncProgress<TransferProgress>(reports.Add));
             Assert.Equal(Path.Combine(directory, "webapp-2.0.0.tgz"), result.Path);
             Assert.Equal(pushed.LayerDigest, result.Digest.ToString());
             Assert.Equal(pushed.Layer, await File.ReadAllBytesAsync(result.Path));
@@ -130,7 +130,7 @@ public sealed class RealRegistryTests(AnonymousRegistryFixture registry) : IClas
                 await partial.WriteAsync(head);
             }
             var reports = new List<TransferProgress>();
-            PullResult result = await ChartPuller.PullAsync(client, new PullRequest("it/resume/big", "1.0.0", directory), new SyncProgress<TransferProgress>(reports.Add));
+            PullResult result = await ChartPuller.PullAsync(client, new PullRequest("it/resume/big", ManifestReference.Parse("1.0.0"), directory), new SyncProgress<TransferProgress>(reports.Add));
             Assert.Equal(layerDigest, result.Digest.ToString());
             Assert.Equal(size, new FileInfo(result.Path).Length);
             Assert.False(File.Exists(BlobDownloader.PartialPathFor(destination)));

@@ -1,7 +1,8 @@
 using OciTui.Registry.Errors;
 using OciTui.Registry.Http;
-using OciTui.Registry.Tests.Support;
+using OciTui.Registry.References;
 using OciTui.Registry.Transfers;
+using OciTui.Registry.Wire;
 
 namespace OciTui.Registry.Tests.Integration;
 
@@ -31,7 +32,7 @@ public sealed class RealRegistryTlsTests(TlsRegistryFixture registry) : IClassFi
         string directory = Directory.CreateTempSubdirectory("ocitui-tls-").FullName;
         try
         {
-            PullResult result = await ChartPuller.PullAsync(client, new PullRequest("tls/ca/chart", "1.0.0", directory));
+            PullResult result = await ChartPuller.PullAsync(client, new PullRequest("tls/ca/chart", ManifestReference.Parse("1.0.0"), directory));
             Assert.Equal(pushed.LayerDigest, result.Digest.ToString());
             Assert.Equal(pushed.Layer, await File.ReadAllBytesAsync(result.Path));
         }

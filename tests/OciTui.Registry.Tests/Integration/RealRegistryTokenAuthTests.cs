@@ -1,7 +1,8 @@
 using OciTui.Registry.Errors;
 using OciTui.Registry.Http;
-using OciTui.Registry.Tests.Support;
+using OciTui.Registry.References;
 using OciTui.Registry.Transfers;
+using OciTui.Registry.Wire;
 
 namespace OciTui.Registry.Tests.Integration;
 
@@ -39,7 +40,7 @@ public sealed class RealRegistryTokenAuthTests(TokenAuthRegistryFixture registry
         try
         {
             Assert.Equal(["1.0.0"], await TagsAsync(client, "granted/pull/chart"));
-            PullResult result = await ChartPuller.PullAsync(client, new PullRequest("granted/pull/chart", "1.0.0", directory));
+            PullResult result = await ChartPuller.PullAsync(client, new PullRequest("granted/pull/chart", ManifestReference.Parse("1.0.0"), directory));
             Assert.Equal(pushed.LayerDigest, result.Digest.ToString());
         }
         finally
@@ -61,7 +62,7 @@ public sealed class RealRegistryTokenAuthTests(TokenAuthRegistryFixture registry
         await TagsAsync(client, "granted/expiry/chart");
         clock.Advance(TimeSpan.FromMinutes(4));
         await TagsAsync(client, "granted/expiry/chart");
-        await client.GetManifestAsync("granted/expiry/chart", "1.0.0");
+        await client.GetManifestAsync("granted/expiry/chart", ManifestReference.Parse("1.0.0"));
         Assert.Equal(1, TokenRequestsFor("granted/expiry/chart"));
 
         clock.Advance(registry.Tokens.Lifetime);

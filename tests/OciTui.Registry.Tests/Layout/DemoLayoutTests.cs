@@ -1,24 +1,9 @@
 using OciTui.Registry.Layout;
-using OciTui.Registry.Tests.Support;
 
 namespace OciTui.Registry.Tests.Layout;
 
 public class DemoLayoutTests
 {
-    /// <summary>tests/fixtures/demo-layout, found from the test binary's folder upwards.</summary>
-    public static string CommittedPath
-    {
-        get
-        {
-            for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                string candidate = Path.Combine(dir.FullName, "tests", "fixtures", "demo-layout");
-                if (Directory.Exists(candidate)) return candidate;
-            }
-            throw new DirectoryNotFoundException("tests/fixtures/demo-layout not found above the test binaries.");
-        }
-    }
-
     /// <summary>
     /// The committed sample is exactly what DemoLayoutGenerator makes. After changing the generator, rewrite the
     /// committed copy with OCITUI_WRITE_DEMO_LAYOUT=1 dotnet test --filter DemoLayoutTests.
@@ -32,11 +17,11 @@ public class DemoLayoutTests
             DemoLayoutGenerator.Generate(fresh);
             if (Environment.GetEnvironmentVariable("OCITUI_WRITE_DEMO_LAYOUT") == "1")
             {
-                string target = CommittedPath;
+                string target = RepositoryPaths.DemoLayout;
                 Directory.Delete(target, recursive: true);
                 DemoLayoutGenerator.Generate(target);
             }
-            string committed = CommittedPath;
+            string committed = RepositoryPaths.DemoLayout;
             string[] expected = Files(fresh);
             Assert.Equal(expected, Files(committed));
             foreach (string relative in expected)
@@ -51,7 +36,7 @@ public class DemoLayoutTests
     [Fact]
     public async Task Demo_layout_lists_repositories_and_tags()
     {
-        using var registry = new LayoutRegistry(CommittedPath);
+        using var registry = new LayoutRegistry(RepositoryPaths.DemoLayout);
         var repositories = new List<string>();
         await foreach (IReadOnlyList<string> page in registry.ListRepositoriesAsync()) repositories.AddRange(page);
         Assert.Equal(["charts/hello", "charts/webapp", "platform/ingress-lite"], repositories);

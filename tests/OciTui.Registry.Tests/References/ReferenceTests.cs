@@ -26,11 +26,11 @@ public sealed class ReferenceTests
         Reference byDigest = Reference.Parse($"r.io/a/b@sha256:{Hex}");
         Assert.Equal($"sha256:{Hex}", byDigest.Digest.ToString());
         Assert.Null(byDigest.Tag);
-        Assert.Equal($"sha256:{Hex}", byDigest.ManifestReference);
+        Assert.Equal($"sha256:{Hex}", byDigest.ManifestReference.ToString());
 
         Reference both = Reference.Parse($"r.io:443/a/b:1.0@sha256:{Hex}");
         Assert.Equal("1.0", both.Tag);
-        Assert.Equal($"sha256:{Hex}", both.ManifestReference);
+        Assert.Equal($"sha256:{Hex}", both.ManifestReference.ToString());
     }
 
     [Theory]

@@ -2,9 +2,10 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using OciTui.Registry.Http;
 using OciTui.Registry.Models;
-using OciTui.Registry.Tests.Support;
+using OciTui.Registry.References;
 using OciTui.Registry.Transfers;
-using static OciTui.Registry.Tests.Support.FakeRegistry;
+using OciTui.Registry.Wire;
+using static OciTui.Testing.FakeRegistry;
 
 namespace OciTui.Registry.Tests.Transfers;
 
@@ -82,7 +83,7 @@ public sealed class CancelAtAnyMomentTests : IDisposable
         {
             using RemoteRegistry client = fake.Client();
             using var cancel = new CancellationTokenSource();
-            Task<PullResult> pull = ChartPuller.PullAsync(client, new PullRequest("charts/chart", "1.0.0", _directory), null, cancel.Token);
+            Task<PullResult> pull = ChartPuller.PullAsync(client, new PullRequest("charts/chart", ManifestReference.Parse("1.0.0"), _directory), null, cancel.Token);
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
             while (!fake.Requests.Any(r => Reached(phase, r)) && DateTime.UtcNow < deadline) await Task.Delay(20);
             await Task.Delay(100);

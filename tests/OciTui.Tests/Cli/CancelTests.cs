@@ -1,7 +1,6 @@
 using OciTui.Registry.Models;
-using OciTui.Registry.Tests.Support;
 using OciTui.Registry.Transfers;
-using static OciTui.Registry.Tests.Support.FakeRegistry;
+using static OciTui.Testing.FakeRegistry;
 
 namespace OciTui.Tests.Cli;
 

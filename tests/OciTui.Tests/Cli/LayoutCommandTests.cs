@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using OciTui.Registry.Tests.Layout;
 
 namespace OciTui.Tests.Cli;
 
@@ -13,7 +12,7 @@ public sealed class LayoutCommandTests : IDisposable
     public LayoutCommandTests()
     {
         _profiles = Path.Combine(_directory, "profiles.json");
-        File.WriteAllText(_profiles, JsonSerializer.Serialize(new { profiles = new { demo = new { layout = DemoLayoutTests.CommittedPath } } }));
+        File.WriteAllText(_profiles, JsonSerializer.Serialize(new { profiles = new { demo = new { layout = RepositoryPaths.DemoLayout } } }));
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
@@ -118,7 +117,7 @@ public sealed class LayoutCommandTests : IDisposable
     [Fact]
     public async Task An_oci_layout_reference_names_one_layout()
     {
-        string layout = Path.Combine(DemoLayoutTests.CommittedPath, "charts", "hello");
+        string layout = Path.Combine(RepositoryPaths.DemoLayout, "charts", "hello");
         CliRun run = await CliRun.RunAsync(["show", $"oci-layout:{layout}:0.2.0", "--json"]);
         Assert.Equal(0, run.ExitCode);
         using JsonDocument json = JsonDocument.Parse(run.Out);

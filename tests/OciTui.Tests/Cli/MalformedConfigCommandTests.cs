@@ -1,6 +1,5 @@
 using System.Text;
-using OciTui.Registry.Tests.Support;
-using static OciTui.Registry.Tests.Support.FakeRegistry;
+using static OciTui.Testing.FakeRegistry;
 
 namespace OciTui.Tests.Cli;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using OciTui.Registry.Tests.Support;
 
 namespace OciTui.Tests.Cli;
 

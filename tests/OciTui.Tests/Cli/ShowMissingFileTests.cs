@@ -1,4 +1,3 @@
-using OciTui.Registry.Tests.Support;
 
 namespace OciTui.Tests.Cli;
 

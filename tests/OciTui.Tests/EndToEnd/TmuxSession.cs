@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using OciTui.Registry.Tests.Support;
 
 namespace OciTui.Tests.EndToEnd;
 

@@ -1,4 +1,3 @@
-using OciTui.Registry.Tests.Support;
 using OciTui.Tests.Cli;
 
 namespace OciTui.Tests.Interop;

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using OciTui.Registry.Tests.Support;
 using OciTui.Tests.Cli;
 
 namespace OciTui.Tests.Interop;

@@ -3,17 +3,15 @@ using OciTui.Registry;
 using OciTui.Registry.Errors;
 using OciTui.Registry.Layout;
 using OciTui.Registry.Profiles;
-using OciTui.Registry.Tests.Layout;
-using OciTui.Registry.Tests.Support;
 using OciTui.Tui;
-using static OciTui.Registry.Tests.Support.FakeRegistry;
+using static OciTui.Testing.FakeRegistry;
 
 namespace OciTui.Tests.Tui;
 
 /// <summary>The browse state without a terminal: what is open, what is selected, and details that always belong to the selected tag.</summary>
 public sealed class BrowseSessionTests
 {
-    private static Profile Demo => new() { Name = "demo", Layout = DemoLayoutTests.CommittedPath };
+    private static Profile Demo => new() { Name = "demo", Layout = RepositoryPaths.DemoLayout };
 
     private static BrowseSession Open(Func<Profile, IRegistry>? open = null, int detailsDelayMilliseconds = 0) =>
         new((profile, _) => open?.Invoke(profile) ?? new LayoutRegistry(profile.Layout!)) { DetailsDelay = TimeSpan.FromMilliseconds(detailsDelayMilliseconds) };

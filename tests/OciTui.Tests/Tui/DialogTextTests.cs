@@ -1,5 +1,4 @@
 using OciTui.Registry.Profiles;
-using OciTui.Registry.Tests.Layout;
 using OciTui.Tui;
 using Terminal.Gui.Input;
 
@@ -8,7 +7,7 @@ namespace OciTui.Tests.Tui;
 /// <summary>Dialog text at 80 columns is wrapped, never cut: a cut flag or digest reads as another command.</summary>
 public sealed class DialogTextTests
 {
-    private static Profile Demo => new() { Name = "demo", Layout = DemoLayoutTests.CommittedPath };
+    private static Profile Demo => new() { Name = "demo", Layout = RepositoryPaths.DemoLayout };
 
     /// <summary>Defect: y at 80 columns cut '--plain-htt' and the digest.</summary>
     [Fact]

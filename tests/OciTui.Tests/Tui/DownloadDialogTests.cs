@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using OciTui.Registry.Profiles;
-using OciTui.Registry.Tests.Layout;
 using Terminal.Gui.Input;
 
 namespace OciTui.Tests.Tui;
@@ -13,7 +12,7 @@ public sealed class DownloadDialogTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private static Profile Demo => new() { Name = "demo", Layout = DemoLayoutTests.CommittedPath };
+    private static Profile Demo => new() { Name = "demo", Layout = RepositoryPaths.DemoLayout };
 
     /// <summary>Opens the fake chart's tag and its download dialog.</summary>
     private static TuiHarness OpenChart(TuiHarness tui) => tui
@@ -36,7 +35,7 @@ public sealed class DownloadDialogTests : IDisposable
         string file = Path.Combine(_directory, "webapp-1.2.3.tgz");
         Assert.Equal([file], Directory.GetFiles(_directory));
         string layer = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(file)));
-        string blob = Path.Combine(DemoLayoutTests.CommittedPath, "charts", "webapp", "blobs", "sha256", layer);
+        string blob = Path.Combine(RepositoryPaths.DemoLayout, "charts", "webapp", "blobs", "sha256", layer);
         Assert.True(File.Exists(blob), "the file is the chart layer the layout holds");
     }
 

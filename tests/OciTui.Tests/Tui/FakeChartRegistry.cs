@@ -3,8 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using OciTui.Registry.Models;
 using OciTui.Registry.Profiles;
-using OciTui.Registry.Tests.Support;
-using static OciTui.Registry.Tests.Support.FakeRegistry;
+using static OciTui.Testing.FakeRegistry;
 
 namespace OciTui.Tests.Tui;
 

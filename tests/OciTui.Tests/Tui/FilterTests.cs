@@ -1,5 +1,4 @@
 using OciTui.Registry.Profiles;
-using OciTui.Registry.Tests.Layout;
 using Terminal.Gui.Input;
 
 namespace OciTui.Tests.Tui;
@@ -7,7 +6,7 @@ namespace OciTui.Tests.Tui;
 /// <summary>The filter says what it is doing: a labelled line, a match count, a line when nothing matches, Ctrl-U, and Enter on a single match.</summary>
 public sealed class FilterTests
 {
-    private static Profile Demo => new() { Name = "demo", Layout = DemoLayoutTests.CommittedPath };
+    private static Profile Demo => new() { Name = "demo", Layout = RepositoryPaths.DemoLayout };
 
     [Fact]
     public async Task The_filter_is_labelled_counts_its_matches_and_says_when_nothing_matches()

@@ -1,5 +1,4 @@
 using OciTui.Registry.Profiles;
-using OciTui.Registry.Tests.Layout;
 using OciTui.Tui;
 using Terminal.Gui.Input;
 using KeyBinding = OciTui.Tui.KeyBinding;
@@ -9,7 +8,7 @@ namespace OciTui.Tests.Tui;
 /// <summary>The key map is the one place a key lives: the README, the help and the status line are made from it.</summary>
 public sealed class KeyMapTests
 {
-    private static Profile Demo => new() { Name = "demo", Layout = DemoLayoutTests.CommittedPath };
+    private static Profile Demo => new() { Name = "demo", Layout = RepositoryPaths.DemoLayout };
 
     [Fact]
     public void The_readme_key_table_is_the_key_map_s_table()

@@ -1,5 +1,4 @@
 using OciTui.Registry.Profiles;
-using OciTui.Registry.Tests.Layout;
 using Terminal.Gui.Input;
 
 namespace OciTui.Tests.Tui;
@@ -7,7 +6,7 @@ namespace OciTui.Tests.Tui;
 /// <summary>The panes at 80x24 and on a large terminal: every pane usable at the smallest, the room used at the largest.</summary>
 public sealed class LayoutTests
 {
-    private static Profile Demo => new() { Name = "demo", Layout = DemoLayoutTests.CommittedPath, Description = "sample" };
+    private static Profile Demo => new() { Name = "demo", Layout = RepositoryPaths.DemoLayout, Description = "sample" };
 
     [Fact]
     public async Task At_80x24_the_four_panes_and_the_keys_are_on_screen_and_tags_sit_above_details()

@@ -1,5 +1,4 @@
 using OciTui.Registry.Profiles;
-using OciTui.Registry.Tests.Layout;
 using Terminal.Gui.Input;
 
 namespace OciTui.Tests.Tui;
@@ -7,7 +6,7 @@ namespace OciTui.Tests.Tui;
 /// <summary>The main window, headless at 80x24 on the sample layouts: walking the panes, filtering, the details views.</summary>
 public sealed class MainWindowTests
 {
-    private static Profile Demo => new() { Name = "demo", Layout = DemoLayoutTests.CommittedPath };
+    private static Profile Demo => new() { Name = "demo", Layout = RepositoryPaths.DemoLayout };
 
     [Fact]
     public async Task Walks_profile_repository_tag_and_details_with_the_keyboard()

@@ -1,5 +1,4 @@
 using OciTui.Registry.Profiles;
-using OciTui.Registry.Tests.Layout;
 using Terminal.Gui.Input;
 
 namespace OciTui.Tests.Tui;
@@ -7,7 +6,7 @@ namespace OciTui.Tests.Tui;
 /// <summary>Moving in and between the panes as k9s and lazygit users expect: the ends of a list hold, Esc goes back, g and G jump.</summary>
 public sealed class NavigationTests
 {
-    private static Profile Demo => new() { Name = "demo", Layout = DemoLayoutTests.CommittedPath };
+    private static Profile Demo => new() { Name = "demo", Layout = RepositoryPaths.DemoLayout };
 
     /// <summary>Defect: Up at the top of Tags went to Repositories, and a following Enter re-opened the profile and cleared Tags.</summary>
     [Fact]

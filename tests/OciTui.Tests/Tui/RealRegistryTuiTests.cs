@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using OciTui.Registry.Profiles;
-using OciTui.Registry.Tests.Support;
 using Terminal.Gui.Input;
 
 namespace OciTui.Tests.Tui;

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using OciTui.Registry.Profiles;
-using OciTui.Registry.Tests.Support;
 using Terminal.Gui.Input;
-using static OciTui.Registry.Tests.Support.FakeRegistry;
+using static OciTui.Testing.FakeRegistry;
 
 namespace OciTui.Tests.Tui;
 

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using OciTui.Registry.Profiles;
-using OciTui.Registry.Tests.Layout;
-using OciTui.Registry.Tests.Support;
 using Terminal.Gui.Input;
 
 namespace OciTui.Tests.Tui;
@@ -10,7 +8,7 @@ namespace OciTui.Tests.Tui;
 /// <summary>Faults seen through the TUI: each shows in place as one sentence with what to do, and the app keeps running.</summary>
 public sealed class TuiFaultTests(HtpasswdRegistryFixture registry) : IClassFixture<HtpasswdRegistryFixture>
 {
-    private static Profile Demo => new() { Name = "demo", Layout = DemoLayoutTests.CommittedPath };
+    private static Profile Demo => new() { Name = "demo", Layout = RepositoryPaths.DemoLayout };
 
     [RegistryFact]
     public async Task A_registry_that_refuses_the_credentials_says_so_and_the_app_keeps_running()

@@ -3,7 +3,6 @@ using OciTui.Registry.Layout;
 using OciTui.Registry.Models;
 using OciTui.Registry.Profiles;
 using OciTui.Registry.References;
-using OciTui.Registry.Tests.Layout;
 using Terminal.Gui.Input;
 
 namespace OciTui.Tests.Tui;
@@ -19,8 +18,8 @@ public sealed class UnexpectedErrorTests
         public IAsyncEnumerable<IReadOnlyList<string>> ListRepositoriesAsync(CancellationToken cancellationToken = default) => inner.ListRepositoriesAsync(cancellationToken);
         public IAsyncEnumerable<IReadOnlyList<string>> ListTagsAsync(string repository, CancellationToken cancellationToken = default) =>
             throw new InvalidOperationException("a bug \u001b[2J with an escape");
-        public Task<FetchedManifest> GetManifestAsync(string repository, string reference, CancellationToken cancellationToken = default) => inner.GetManifestAsync(repository, reference, cancellationToken);
-        public Task<Descriptor> ResolveAsync(string repository, string reference, CancellationToken cancellationToken = default) => inner.ResolveAsync(repository, reference, cancellationToken);
+        public Task<FetchedManifest> GetManifestAsync(string repository, ManifestReference reference, CancellationToken cancellationToken = default) => inner.GetManifestAsync(repository, reference, cancellationToken);
+        public Task<Descriptor> ResolveAsync(string repository, ManifestReference reference, CancellationToken cancellationToken = default) => inner.ResolveAsync(repository, reference, cancellationToken);
         public Task<byte[]> GetBlobAsync(string repository, Descriptor descriptor, long maxSize, CancellationToken cancellationToken = default) => inner.GetBlobAsync(repository, descriptor, maxSize, cancellationToken);
         public Task<BlobResponse> OpenBlobAsync(string repository, Digest digest, long offset, CancellationToken cancellationToken = default) => inner.OpenBlobAsync(repository, digest, offset, cancellationToken);
         public IAsyncEnumerable<Descriptor> ListReferrersAsync(string repository, Digest subject, string? artifactType = null, CancellationToken cancellationToken = default) => inner.ListReferrersAsync(repository, subject, artifactType, cancellationToken);
@@ -30,7 +29,7 @@ public sealed class UnexpectedErrorTests
     [Fact]
     public async Task An_exception_nobody_expected_shows_on_the_status_line_and_the_app_keeps_running()
     {
-        var demo = new Profile { Name = "demo", Layout = DemoLayoutTests.CommittedPath };
+        var demo = new Profile { Name = "demo", Layout = RepositoryPaths.DemoLayout };
         using var tui = new TuiHarness([demo], open: p => new BuggyRegistry(new LayoutRegistry(p.Layout!)));
         string screen = "";
         await tui

@@ -1,9 +1,8 @@
 using System.Text.Json;
 using OciTui.Registry.Models;
 using OciTui.Registry.Profiles;
-using OciTui.Registry.Tests.Support;
 using Terminal.Gui.Input;
-using static OciTui.Registry.Tests.Support.FakeRegistry;
+using static OciTui.Testing.FakeRegistry;
 
 namespace OciTui.Tests.Tui;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using OciTui.Registry;
 using OciTui.Registry.Browsing;
-using OciTui.Registry.Http;
+using OciTui.Registry.Profiles;
 using OciTui.Registry.Versions;
 
 // ocitui-bench versions BASE REPO RUNS [SCREEN [CONCURRENCY]]: the version table of REPO as the TUI fills it: list and sort the tags,
@@ -25,7 +25,8 @@ switch (command)
         return 2;
 }
 
-static RemoteRegistry Open(Uri baseAddress) => new(new RegistryConnectionOptions { BaseAddress = baseAddress, CredentialHost = baseAddress.Authority });
+// Through the factory, as ocitui opens a profile: an anonymous profile naming the base address.
+static IRegistry Open(Uri baseAddress) => RegistryFactory.Open(new Profile { Name = "bench", Registry = baseAddress.ToString() });
 
 static async Task Versions(Uri baseAddress, string repository, int runs, int screen, int? concurrency)
 {
@@ -35,7 +36,7 @@ static async Task Versions(Uri baseAddress, string repository, int runs, int scr
     int rows = 0, errors = 0;
     for (int run = 0; run < runs; run++)
     {
-        using RemoteRegistry registry = Open(baseAddress);
+        using IRegistry registry = Open(baseAddress);
         var clock = Stopwatch.StartNew();
         var names = new List<string>();
         await foreach (IReadOnlyList<string> page in registry.ListTagsAsync(repository)) names.AddRange(page);
@@ -68,7 +69,7 @@ static async Task Catalog(Uri baseAddress, int runs)
     int count = 0;
     for (int run = 0; run < runs; run++)
     {
-        using RemoteRegistry registry = Open(baseAddress);
+        using IRegistry registry = Open(baseAddress);
         var clock = Stopwatch.StartNew();
         int seen = 0;
         bool firstPage = true;
