@@ -25,8 +25,10 @@ public sealed class DownloadDialog : Dialog
     private readonly string _repository;
     private readonly string _reference;
     private readonly Button _close;
+    private readonly Button _start;
     private CancellationTokenSource _cancel = new();
     private bool _closed;
+    private bool _saved;
 
     private DownloadDialog(IApplication app, IRegistry registry, string repository, string tag, ArtifactDetails? details, string fileName, string directory)
     {
@@ -45,15 +47,15 @@ public sealed class DownloadDialog : Dialog
         Progress = new Label { X = 0, Y = 5, Width = Dim.Fill(), Text = "Enter starts the download; Esc closes." };
         Outcome = new Label { X = 0, Y = 6, Width = Dim.Fill(), Height = 6, Text = "" };
         Add(new Label { X = 0, Y = 0, Text = "File:" }, FileName, new Label { X = 0, Y = 1, Text = "Directory:" }, Directory, Provenance, Bar, Progress, Outcome);
-        var start = new Button { Text = "_Download" };
-        start.Accepting += (_, e) =>
+        _start = new Button { Text = "_Download" };
+        _start.Accepting += (_, e) =>
         {
             e.Handled = true;
             Start();
         };
         _close = new Button { Text = "_Close" };
         AddButton(_close);
-        AddButton(start);
+        AddButton(_start);
         app.Keyboard.KeyDown += OnKey;
     }
 
@@ -69,6 +71,9 @@ public sealed class DownloadDialog : Dialog
 
     public bool IsDownloading => Work is { IsCompleted: false };
 
+    /// <summary>Ctrl-C was pressed: the download was cancelled and the dialog closed, and the whole app should quit.</summary>
+    public bool QuitRequested { get; private set; }
+
     /// <summary>The transfer itself, on the thread pool: what must end before the process exits.</summary>
     public Task Transfer { get; private set; } = Task.CompletedTask;
 
@@ -76,7 +81,7 @@ public sealed class DownloadDialog : Dialog
     /// Opens the dialog (from a key handler, never a timer: Terminal.Gui's timer lock would deadlock the progress
     /// updates) and returns when it closes, with the download's task so the caller can wait for it at exit.
     /// </summary>
-    public static Task Run(IApplication app, IRegistry registry, string repository, string tag, ArtifactDetails? details, string directory)
+    public static Task Run(IApplication app, IRegistry registry, string repository, string tag, ArtifactDetails? details, string directory, out bool quitRequested)
     {
         string fileName;
         try
@@ -91,19 +96,34 @@ public sealed class DownloadDialog : Dialog
         app.Run(dialog);
         dialog._closed = true;
         dialog._cancel.Cancel();
+        quitRequested = dialog.QuitRequested;
         return dialog.Transfer;
     }
 
     private void OnKey(object? sender, Key key)
     {
         if (key.Handled || _app.TopRunnableView != this) return;
-        if (key == Key.Esc && IsDownloading)
+        if (key == Key.C.WithCtrl)
+        {
+            // Ctrl-C quits ocitui: the download is cancelled (its partial removed as Esc would) and the dialog closes first.
+            key.Handled = true;
+            _cancel.Cancel();
+            QuitRequested = true;
+            _app.RequestStop(this);
+        }
+        else if (key == Key.Esc && IsDownloading)
         {
             // Esc stops the download first; a second Esc closes.
             key.Handled = true;
             _cancel.Cancel();
         }
-        else if (key == Key.Enter && !_close.HasFocus)
+        else if (key == Key.Enter && (_saved || _close.HasFocus))
+        {
+            // Once the chart is saved, Enter closes: pressing it again must not offer to replace what was just saved.
+            key.Handled = true;
+            _app.RequestStop(this);
+        }
+        else if (key == Key.Enter)
         {
             key.Handled = true;
             Start();
@@ -141,7 +161,16 @@ public sealed class DownloadDialog : Dialog
             _cancel.Dispose();
             _cancel = new CancellationTokenSource();
         }
+        SetEditable(false);
         Work = DownloadAsync(request, path);
+    }
+
+    /// <summary>What the download is made of cannot change while it runs: a key typed then does not land in a field.</summary>
+    private void SetEditable(bool editable)
+    {
+        FileName.ReadOnly = !editable;
+        Directory.ReadOnly = !editable;
+        Provenance.Enabled = editable;
     }
 
     private async Task DownloadAsync(PullRequest request, string path)
@@ -160,6 +189,7 @@ public sealed class DownloadDialog : Dialog
         });
         CancellationToken token = _cancel.Token;
         string outcome;
+        string? stopped = null;
         try
         {
             // Off the UI thread, so the partial file goes even if the app quits while it is being cancelled.
@@ -168,8 +198,10 @@ public sealed class DownloadDialog : Dialog
             PullResult result = await transfer;
             Draw();
             outcome = $"verified {result.Digest} ({ByteSize.Format(result.Size)})\nSaved: {result.Path}" +
-                (result.ProvenancePath is { } prov ? $"\nand {Path.GetFileName(prov)} (verified)" : "");
+                (result.ProvenancePath is { } prov ? $"\nand {Path.GetFileName(prov)} (verified)" : "") + "\nEnter closes.";
             if (!_closed) Bar.Fraction = 1;
+            _saved = true;
+            stopped = shown is { } last ? $"{ByteSize.Format(result.Size)} in {FormatDuration(last.Elapsed)}." : null;
         }
         catch (OperationCanceledException)
         {
@@ -177,13 +209,26 @@ public sealed class DownloadDialog : Dialog
         }
         catch (OciTuiException e)
         {
-            outcome = Messages.Sentence(e);
+            outcome = Messages.Sentence(e) + PartialNote(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            outcome = $"Cannot write {path} ({FileProblem.Describe(e)}).";
+            outcome = $"Cannot write {path} ({FileProblem.Describe(e)})." + PartialNote(path);
         }
-        if (!_closed) ShowOutcome(outcome);
+        if (_closed) return;
+        SetEditable(!_saved);
+        // The rate and time left of a download that ended mean nothing: say where it stopped instead.
+        Progress.Text = stopped ?? (shown is { } at ? $"Stopped at {ByteSize.Format(at.BytesDone)} of {ByteSize.Format(at.TotalBytes ?? 0)}." : "");
+        ShowOutcome(outcome);
+    }
+
+    /// <summary>After a failure that kept the partial file (a dropped connection), how to go on from it.</summary>
+    private static string PartialNote(string path)
+    {
+        var partial = new FileInfo(BlobDownloader.PartialPathFor(path));
+        return partial.Exists && partial.Length > 0
+            ? $" The partial download ({ByteSize.Format(partial.Length)}) was kept: Enter resumes it."
+            : "";
     }
 
     /// <summary>A digest or a path is longer than a narrow dialog is wide: wrap, never cut, so it can be read whole.</summary>

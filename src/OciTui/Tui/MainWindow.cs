@@ -265,9 +265,10 @@ public sealed class MainWindow : Runnable
     internal void OpenDownload()
     {
         if (Session.Selected is not { } selected) return;
-        Task transfer = DownloadDialog.Run(_app, selected.Registry, selected.Repository, selected.Tag, selected.Details, _workingDirectory);
+        Task transfer = DownloadDialog.Run(_app, selected.Registry, selected.Repository, selected.Tag, selected.Details, _workingDirectory, out bool quit);
         _transfers.RemoveAll(t => t.IsCompleted);
         if (!transfer.IsCompleted) _transfers.Add(transfer);
+        if (quit) Quit();
     }
 
     internal void ShowPullCommand()
