@@ -143,6 +143,8 @@ public static class ProfileLoader
             Repositories = Repositories(file, name, section),
             SourceFile = file,
         };
+        if (RegistryEndpoint.Contradicts(registry, profile.PlainHttp))
+            throw new ProfileException(file, name, "plainHttp", "true contradicts the https:// address in \"registry\": give an http:// address for plain HTTP, or drop plainHttp.");
         if (registry is not null)
         {
             try

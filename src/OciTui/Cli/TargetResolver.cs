@@ -135,6 +135,11 @@ public sealed class TargetResolver(CliContext context, ConnectionOverrides overr
     private Profile Apply(Profile profile)
     {
         if (profile.Kind == ProfileKind.Layout) return profile;
+        if (overrides.PlainHttp && RegistryEndpoint.Contradicts(profile.Registry, plainHttp: true))
+            throw new InvalidInputException($"Profile '{TerminalText.Sanitize(profile.Name, 64)}' has the https:// address {TerminalText.Sanitize(profile.Registry!, 120)}; --plain-http contradicts it.")
+            {
+                Hint = "Drop --plain-http, or give the profile an http:// address.",
+            };
         Profile result = profile with
         {
             PlainHttp = profile.PlainHttp || overrides.PlainHttp,
