@@ -1,11 +1,12 @@
 using System.CommandLine;
+using OciTui.Registry.Browsing;
 using OciTui.Registry.Errors;
 using OciTui.Registry.Text;
 using OciTui.Registry.Versions;
 
 namespace OciTui.Cli;
 
-/// <summary><c>ocitui tags REF [--json] [--all]</c>: semver tags newest first; <c>--all</c> adds the others.</summary>
+/// <summary><c>ocitui tags REF [--json] [--all] [--long]</c>: semver tags newest first; <c>--all</c> adds the others, <c>--long</c> their details.</summary>
 public static class TagsCommand
 {
     public static Command Create(CommonOptions common, CliContext context)
@@ -13,7 +14,8 @@ public static class TagsCommand
         var reference = new Argument<string>("REF") { Description = "oci://host/repo, host/repo, PROFILE/repo or oci-layout:PATH." };
         var json = new Option<bool>("--json") { Description = "Write one JSON document to stdout." };
         var all = new Option<bool>("--all") { Description = "Also list tags that are not semantic versions." };
-        var command = new Command("tags", "List the tags of a repository, semantic versions newest first.") { reference, json, all };
+        var longList = new Option<bool>("--long", "-l") { Description = "Also each tag's appVersion, created date and manifest digest." };
+        var command = new Command("tags", "List the tags of a repository, semantic versions newest first.") { reference, json, all, longList };
         common.AddTo(command);
         command.SetAction((result, token) => CommandRunner.RunAsync(context, result, common, async () =>
         {
@@ -21,23 +23,26 @@ public static class TagsCommand
             if (resolved.Reference is not null) throw new InvalidInputException("tags takes a repository without a tag or digest.");
             IReadOnlyList<SortedTag> sorted = TagSorter.Sort(await CollectAsync(resolved, token));
             List<string> shown = sorted.Where(t => t.IsSemver || result.GetValue(all)).Select(t => t.Tag).ToList();
+            IReadOnlyList<(string Tag, TagSummary Summary)>? rows = result.GetValue(longList) ? await LongTagList.LoadAsync(resolved, shown, token) : null;
             if (result.GetValue(json))
             {
                 JsonOutput.Write(context.Out, w =>
                 {
                     w.WriteStartObject();
                     w.WriteString("repository", resolved.Display());
-                    w.WriteStringArray("tags", shown);
+                    if (rows is not null) LongTagList.WriteJson(w, rows);
+                    else w.WriteStringArray("tags", shown);
                     w.WriteEndObject();
                 });
             }
             else
             {
-                foreach (string tag in shown) context.Out.WriteLine(TerminalText.Sanitize(tag));
+                if (rows is not null) LongTagList.WriteTable(context.Out, rows);
+                else foreach (string tag in shown) context.Out.WriteLine(TerminalText.Sanitize(tag));
                 int hidden = sorted.Count - shown.Count;
                 if (hidden > 0) context.Error.WriteLine($"note: {hidden} tag(s) that are not semantic versions are hidden; --all shows them.");
             }
-            return 0;
+            return rows is null ? ExitCodes.Success : LongTagList.ReportErrors(context.Error, rows);
         }));
         return command;
     }
