@@ -44,6 +44,12 @@ public sealed class BlobDownloader(IRegistry registry)
             File.Delete(partial);
             throw;
         }
+        catch (IOException e) when (DiskFullException.IsOutOfSpace(e))
+        {
+            // A partial file on a full disk is not worth resuming: it holds the space the user needs to free.
+            File.Delete(partial);
+            throw new DiskFullException(Path.GetDirectoryName(Path.GetFullPath(destination))!, Path.GetFileName(destination), descriptor.Size, e);
+        }
         catch (Exception)
         {
             // Keep a partial file worth resuming; an empty one is only litter.
