@@ -1,6 +1,10 @@
 using System.CommandLine;
+using OciTui.Registry.Browsing;
 using OciTui.Registry.Charts;
 using OciTui.Registry.Errors;
+using OciTui.Registry.Inspection;
+using OciTui.Registry.Models;
+using OciTui.Registry.References;
 using OciTui.Registry.Transfers;
 using OciTui.Registry.Versions;
 using static OciTui.Registry.Text.TerminalText;
@@ -39,13 +43,28 @@ public static class PullCommand
                 Overwrite = result.GetValue(force),
             };
             PullResult pulled;
+            bool upToDate = false;
+            var progress = new ProgressLine(context.Error, draw: context.ErrorIsTerminal && !result.GetValue(json));
             try
             {
-                pulled = await ChartPuller.PullAsync(resolved.Registry, request, null, token);
+                pulled = await ChartPuller.PullAsync(resolved.Registry, request, progress, token);
             }
             catch (DestinationExistsException e)
             {
-                throw new DestinationExistsException(e.Path) { Hint = "Remove it, or pass --force to replace it." };
+                pulled = await SameChartAsync(resolved, tagOrDigest, e.Path, token)
+                    ?? throw new DestinationExistsException(e.Path) { Hint = "Remove it, or pass --force to replace it." };
+                upToDate = true;
+            }
+            catch (OperationCanceledException e) when (progress.Latest is { BytesDone: > 0 } kept)
+            {
+                // The downloader keeps a non-empty partial file beside the destination, and the same command resumes it.
+                throw new DownloadInterruptedException(
+                    $"cancelled; the {DetailsText.Bytes(kept.BytesDone)}{(kept.TotalBytes is long total ? $" of {DetailsText.Bytes(total)}" : "")} downloaded so far are kept in {destination} (a hidden .partial file).",
+                    "Run the same command again to resume the download.", e);
+            }
+            finally
+            {
+                progress.Finish();
             }
             string? unpacked = result.GetValue(untar) ? await ChartArchive.ExtractAsync(pulled.Path, destination, token) : null;
 
@@ -59,6 +78,7 @@ public static class PullCommand
                     w.WriteString("digest", pulled.Digest.ToString());
                     w.WriteNumber("size", pulled.Size);
                     w.WriteString("manifestDigest", pulled.Details.Manifest.Digest.ToString());
+                    if (upToDate) w.WriteBoolean("upToDate", true);
                     if (pulled.ProvenancePath is not null) w.WriteString("provenance", pulled.ProvenancePath);
                     if (unpacked is not null) w.WriteString("untarred", unpacked);
                     w.WriteEndObject();
@@ -66,8 +86,16 @@ public static class PullCommand
             }
             else
             {
-                context.Out.WriteLine($"Pulled: {Sanitize(resolved.Display(tagOrDigest), 300)}");
-                context.Out.WriteLine($"Saved:  {pulled.Path}");
+                if (upToDate)
+                {
+                    context.Out.WriteLine($"Up to date: {Sanitize(resolved.Display(tagOrDigest), 300)}");
+                    context.Out.WriteLine($"Kept:   {pulled.Path} (already this chart; nothing was downloaded)");
+                }
+                else
+                {
+                    context.Out.WriteLine($"Pulled: {Sanitize(resolved.Display(tagOrDigest), 300)}");
+                    context.Out.WriteLine($"Saved:  {pulled.Path}");
+                }
                 context.Out.WriteLine($"Digest: {pulled.Digest} (verified)");
                 if (pulled.ProvenancePath is not null) context.Out.WriteLine($"Provenance: {pulled.ProvenancePath}");
                 if (unpacked is not null) context.Out.WriteLine($"Unpacked: {unpacked}");
@@ -76,4 +104,31 @@ public static class PullCommand
         }));
         return command;
     }
+
+    /// <summary>
+    /// The existing file, when it is already this chart: the size and sha256 of the manifest's chart layer. Null when
+    /// it differs (the user's own file, another version), which the caller refuses to replace without --force.
+    /// </summary>
+    private static async Task<PullResult?> SameChartAsync(ResolvedTarget resolved, string tagOrDigest, string path, CancellationToken token)
+    {
+        if (path.EndsWith(".prov", StringComparison.Ordinal)) return null;
+        ArtifactDetails details = await ArtifactInspector.InspectAsync(resolved.Registry, resolved.Repository!, tagOrDigest, token);
+        Descriptor layer = ChartPuller.ChartLayerOf(details);
+        Digest digest = DescriptorRules.Validate(layer, "layer");
+        if (new FileInfo(path).Length != layer.Size) return null;
+        using System.Security.Cryptography.IncrementalHash hash = digest.CreateHasher();
+        await using (FileStream file = File.OpenRead(path))
+        {
+            byte[] buffer = new byte[BlobDownloader.BufferSize];
+            int read;
+            while ((read = await file.ReadAsync(buffer, token)) > 0) hash.AppendData(buffer, 0, read);
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset()) == digest.Encoded ? new PullResult(path, digest, layer.Size, null, details) : null;
+    }
+}
+
+/// <summary>Ctrl-C during a download that left a resumable partial file: says so, and that the same command resumes it (exit 130).</summary>
+public sealed class DownloadInterruptedException(string message, string hint, Exception inner) : OperationCanceledException(message, inner)
+{
+    public string Hint { get; } = hint;
 }
