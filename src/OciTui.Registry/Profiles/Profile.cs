@@ -28,6 +28,12 @@ public sealed record Profile
 
     public ProfileKind Kind => Layout is not null ? ProfileKind.Layout : ProfileKind.Registry;
 
+    /// <summary>
+    /// Talks plain HTTP: plainHttp is set or the registry is written <c>http://host</c>. The one rule the connection,
+    /// the helm command the TUI copies and the command line all follow; read this, not <see cref="PlainHttp"/>.
+    /// </summary>
+    public bool UsesPlainHttp => Kind == ProfileKind.Registry && RegistryEndpoint.IsPlainHttp(Registry, PlainHttp);
+
     /// <summary>What the Profiles pane and messages show: the registry URL or the layout folder.</summary>
     public string DisplayAddress => Kind == ProfileKind.Layout ? Layout! : RegistryEndpoint.BaseAddressOf(this).ToString().TrimEnd('/');
 

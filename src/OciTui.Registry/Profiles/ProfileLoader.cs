@@ -107,7 +107,7 @@ public static class ProfileLoader
             if (!KnownFields.Contains(field.Key, StringComparer.Ordinal))
             {
                 string? close = KnownFields.FirstOrDefault(k => k.Equals(field.Key, StringComparison.OrdinalIgnoreCase))
-                    ?? KnownFields.OrderBy(k => Distance(k, field.Key)).First();
+                    ?? KnownFields.OrderBy(k => Spelling.Distance(k.ToLowerInvariant(), field.Key.ToLowerInvariant())).First();
                 throw new ProfileException(file, name, field.Key, $"unknown field (did you mean \"{close}\"?).");
             }
         }
@@ -143,6 +143,8 @@ public static class ProfileLoader
             Repositories = Repositories(file, name, section),
             SourceFile = file,
         };
+        if (RegistryEndpoint.Contradicts(registry, profile.PlainHttp))
+            throw new ProfileException(file, name, "plainHttp", "true contradicts the https:// address in \"registry\": give an http:// address for plain HTTP, or drop plainHttp.");
         if (registry is not null)
         {
             try
@@ -201,20 +203,5 @@ public static class ProfileLoader
             repositories.Add(item.Value);
         }
         return repositories;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        a = a.ToLowerInvariant();
-        b = b.ToLowerInvariant();
-        int[,] d = new int[a.Length + 1, b.Length + 1];
-        for (int i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (int j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (int i = 1; i <= a.Length; i++)
-        {
-            for (int j = 1; j <= b.Length; j++)
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-        }
-        return d[a.Length, b.Length];
     }
 }

@@ -10,16 +10,28 @@ namespace OciTui.Registry.Profiles;
 /// </summary>
 public static class RegistryEndpoint
 {
-    public static Uri BaseAddressOf(Profile profile) => BaseAddress(profile.Registry ?? "", profile.PlainHttp);
+    public static Uri BaseAddressOf(Profile profile) => BaseAddress(profile.Registry ?? "", profile.UsesPlainHttp);
+
+    /// <summary>An <c>http://</c> address means plain HTTP, as the flag does.</summary>
+    public static bool IsPlainHttp(string? registry, bool plainHttp) =>
+        plainHttp || (registry is not null && registry.TrimStart().StartsWith("http://", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>An <c>https://</c> address with plain HTTP asked for: the two cannot both hold, and guessing would pick the wrong one half the time.</summary>
+    public static bool Contradicts(string? registry, bool plainHttp) =>
+        plainHttp && registry is not null && registry.TrimStart().StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 
     public static Uri BaseAddress(string registry, bool plainHttp)
     {
         string text = registry.Trim();
+        if (Contradicts(registry, plainHttp))
+            throw new InvalidInputException($"'{TerminalText.Sanitize(registry, 120)}' is an https:// address, but plain HTTP was asked for.")
+            {
+                Hint = "Give an http:// address for plain HTTP, or drop plainHttp (--plain-http).",
+            };
         if (!text.Contains("://", StringComparison.Ordinal)) text = (plainHttp ? "http://" : "https://") + text;
         if (!Uri.TryCreate(text, UriKind.Absolute, out Uri? uri) || uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host)
             || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
             throw new InvalidInputException($"'{TerminalText.Sanitize(registry, 120)}' is not a registry address (host[:port] or https://host[/prefix]).");
-        if (plainHttp && uri.Scheme == "https") uri = new UriBuilder(uri) { Scheme = "http", Port = uri.IsDefaultPort ? 80 : uri.Port }.Uri;
         string host = uri.Host.ToLowerInvariant();
         if (host is Reference.DockerHub or "index.docker.io") uri = new UriBuilder(uri) { Host = Reference.DockerHubApiHost }.Uri;
         return uri;

@@ -27,6 +27,29 @@ public sealed class BlobDownloader(IRegistry registry)
     public static string PartialPathFor(string destination) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(destination))!, $".{Path.GetFileName(destination)}.partial");
 
+    /// <summary>True when the file at <paramref name="path"/> has the descriptor's size and digest (read, never trusted by name).</summary>
+    public static async Task<bool> HoldsAsync(string path, Descriptor descriptor, CancellationToken cancellationToken)
+    {
+        Digest digest = DescriptorRules.Validate(descriptor, "layer");
+        if (new FileInfo(path).Length != descriptor.Size) return false;
+        using var verifier = new ContentVerifier(digest, descriptor.Size, $"file {Path.GetFileName(path)}", "it is another file");
+        await using (FileStream file = File.OpenRead(path))
+        {
+            byte[] buffer = new byte[BufferSize];
+            int read;
+            while ((read = await file.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0) verifier.Append(buffer.AsSpan(0, read));
+        }
+        try
+        {
+            verifier.Verify();
+            return true;
+        }
+        catch (DigestMismatchException)
+        {
+            return false;
+        }
+    }
+
     public async Task<Digest> DownloadAsync(string repository, Descriptor descriptor, string destination, bool overwrite,
         IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
     {
@@ -47,6 +70,12 @@ public sealed class BlobDownloader(IRegistry registry)
         {
             File.Delete(partial);
             throw;
+        }
+        catch (IOException e) when (DiskFullException.IsOutOfSpace(e))
+        {
+            // A partial file on a full disk is not worth resuming: it holds the space the user needs to free.
+            File.Delete(partial);
+            throw new DiskFullException(Path.GetDirectoryName(Path.GetFullPath(destination))!, Path.GetFileName(destination), descriptor.Size, e);
         }
         catch (Exception)
         {

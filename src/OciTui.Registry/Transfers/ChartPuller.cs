@@ -30,9 +30,19 @@ public sealed record PullRequest(string Repository, ManifestReference Reference,
     /// for a person who pressed cancel and expects nothing left behind. A failed pull keeps a partial file either way.
     /// </summary>
     public bool RemovePartialOnCancel { get; init; }
+
+    /// <summary>
+    /// An existing file that already is the chart (the layer's size and digest) is kept and reported up to date instead
+    /// of refused; any other file of that name is still refused unless <see cref="Overwrite"/>.
+    /// </summary>
+    public bool KeepIdenticalFile { get; init; }
 }
 
-public sealed record PullResult(string Path, Digest Digest, long Size, string? ProvenancePath, ArtifactDetails Details);
+/// <summary>What a pull saved: <see cref="UpToDate"/> when the file already was the chart and nothing was downloaded.</summary>
+public sealed record PullResult(string Path, Digest Digest, long Size, string? ProvenancePath, ArtifactDetails Details)
+{
+    public bool UpToDate { get; init; }
+}
 
 /// <summary>helm pull, verified: resolves the reference, finds the chart layer, streams it to a partial file while hashing,
 /// checks size and sha256, renames it to <c>&lt;chart&gt;-&lt;version&gt;.tgz</c>.</summary>
@@ -50,6 +60,9 @@ public static class ChartPuller
         string path = ChartFileName.PathIn(request.DestinationDirectory, fileName);
 
         var downloader = new BlobDownloader(registry);
+        if (request.KeepIdenticalFile && !request.Overwrite && File.Exists(path)
+            && await BlobDownloader.HoldsAsync(path, layer, cancellationToken).ConfigureAwait(false))
+            return new PullResult(path, DescriptorRules.Validate(layer, "layer"), layer.Size, null, details) { UpToDate = true };
         try
         {
             Digest digest = await downloader.DownloadAsync(request.Repository, layer, path, request.Overwrite, progress, cancellationToken).ConfigureAwait(false);

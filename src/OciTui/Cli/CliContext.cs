@@ -15,6 +15,9 @@ public sealed record CliContext
     public string HomeDirectory { get; init; } = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
     public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
 
+    /// <summary>stderr is a terminal: pull draws its progress line there.</summary>
+    public bool ErrorIsTerminal { get; init; }
+
     /// <summary>Opens a registry for a profile; the warning callback prints registry Warning headers.</summary>
     public Func<Profile, CliContext, IRegistry> OpenRegistry { get; init; } = DefaultOpen;
 
@@ -23,7 +26,13 @@ public sealed record CliContext
     /// <remarks>Standard input is read as a plain stream: <see cref="Console.In"/> would set the terminal up (terminfo,
     /// keypad mode escapes on stdout) on every run, for the one option that reads it (--password-stdin).</remarks>
     public static CliContext Process(TextWriter stdout, TextWriter stderr) =>
-        new() { Out = stdout, Error = stderr, Input = new StreamReader(Console.OpenStandardInput(), new System.Text.UTF8Encoding(false)) };
+        new()
+        {
+            Out = stdout,
+            Error = stderr,
+            Input = new StreamReader(Console.OpenStandardInput(), new System.Text.UTF8Encoding(false)),
+            ErrorIsTerminal = !Console.IsErrorRedirected,
+        };
 
     private static IRegistry DefaultOpen(Profile profile, CliContext context) =>
         RegistryFactory.Open(profile, context.Credentials, warning => context.Error.WriteLine($"warning: {warning}"));

@@ -15,6 +15,12 @@ public static class CommandLine
         ParseResult result = root.Parse(args);
         if (result.Errors.Count > 0)
         {
+            if (MistypedCommand(root, result) is { } suggestion)
+            {
+                context.Error.WriteLine($"ocitui: {suggestion}");
+                context.Error.WriteLine("Run 'ocitui --help' for usage.");
+                return ExitCodes.Usage;
+            }
             foreach (System.CommandLine.Parsing.ParseError error in result.Errors) context.Error.WriteLine($"ocitui: {error.Message}");
             context.Error.WriteLine("Run 'ocitui --help' for usage.");
             return ExitCodes.Usage;
@@ -39,9 +45,31 @@ public static class CommandLine
             PullCommand.Create(common, context),
         };
         root.Options.Add(common.Profiles);
-        root.SetAction((result, token) => TuiLauncher.RunAsync(context, result.GetValue(common.Profiles), result.GetValue(profile), token));
+        CommandHelp.AddTo(root);
+        root.SetAction((result, token) =>
+        {
+            string? name = result.GetValue(profile);
+            return TuiLauncher.RunAsync(context, result.GetValue(common.Profiles), name, token, name is null ? null : SuggestCommand(root, name));
+        });
         return root;
     }
+
+    /// <summary>
+    /// <c>ocitui tag lab/x</c>: no command matched, so the word went to the root's PROFILE and the rest is
+    /// "unrecognized". A word one typo from a command names the command instead.
+    /// </summary>
+    private static string? MistypedCommand(RootCommand root, ParseResult result)
+    {
+        if (result.CommandResult.Command != root) return null;
+        string? word = result.GetValue(root.Arguments.OfType<Argument<string?>>().Single());
+        return word is not null && SuggestCommand(root, word) is { } command
+            ? $"'{Registry.Text.TerminalText.Sanitize(word, 64)}' is not a command; did you mean '{command}'?"
+            : null;
+    }
+
+    /// <summary>The command a mistyped word most likely meant, or null.</summary>
+    public static string? SuggestCommand(Command root, string word) =>
+        Registry.Text.Spelling.Closest(word, root.Subcommands.Where(c => !c.Hidden).Select(c => c.Name));
 
     public static string Version =>
         typeof(CommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";

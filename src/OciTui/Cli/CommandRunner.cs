@@ -21,9 +21,17 @@ public static class CommandRunner
             if (verbose) WriteChain(context.Error, e);
             return e.IsUsageError ? ExitCodes.Usage : ExitCodes.Failure;
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException e)
         {
-            context.Error.WriteLine("ocitui: cancelled.");
+            if (e is DownloadInterruptedException kept)
+            {
+                context.Error.WriteLine($"ocitui: {kept.Message}");
+                context.Error.WriteLine($"hint: {kept.Hint}");
+            }
+            else
+            {
+                context.Error.WriteLine("ocitui: cancelled.");
+            }
             return ExitCodes.Cancelled;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

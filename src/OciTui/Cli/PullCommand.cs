@@ -1,7 +1,11 @@
 using System.CommandLine;
+using OciTui.Registry.Browsing;
 using OciTui.Registry.Charts;
 using OciTui.Registry.Errors;
+using OciTui.Registry.Inspection;
+using OciTui.Registry.Models;
 using OciTui.Registry.References;
+using OciTui.Registry.Text;
 using OciTui.Registry.Transfers;
 using static OciTui.Registry.Text.TerminalText;
 
@@ -34,15 +38,28 @@ public static class PullCommand
             {
                 IncludeProvenance = result.GetValue(provenance),
                 Overwrite = result.GetValue(force),
+                KeepIdenticalFile = true,
             };
             PullResult pulled;
+            var progress = new ProgressLine(context.Error, draw: context.ErrorIsTerminal && !result.GetValue(json));
             try
             {
-                pulled = await ChartPuller.PullAsync(resolved.Registry, request, null, token);
+                pulled = await ChartPuller.PullAsync(resolved.Registry, request, progress, token);
             }
             catch (DestinationExistsException e)
             {
                 throw new DestinationExistsException(e.Path) { Hint = "Remove it, or pass --force to replace it." };
+            }
+            catch (OperationCanceledException e) when (progress.Latest is { BytesDone: > 0 } kept)
+            {
+                // The downloader keeps a non-empty partial file beside the destination, and the same command resumes it.
+                throw new DownloadInterruptedException(
+                    $"cancelled; the {ByteSize.Format(kept.BytesDone)}{(kept.TotalBytes is long total ? $" of {ByteSize.Format(total)}" : "")} downloaded so far are kept in {destination} (a hidden .partial file).",
+                    "Run the same command again to resume the download.", e);
+            }
+            finally
+            {
+                progress.Finish();
             }
             string? unpacked = result.GetValue(untar) ? await ChartArchive.ExtractAsync(pulled.Path, destination, token) : null;
 
@@ -56,6 +73,7 @@ public static class PullCommand
                     w.WriteString("digest", pulled.Digest.ToString());
                     w.WriteNumber("size", pulled.Size);
                     w.WriteString("manifestDigest", pulled.Details.Manifest.Digest.ToString());
+                    if (pulled.UpToDate) w.WriteBoolean("upToDate", true);
                     if (pulled.ProvenancePath is not null) w.WriteString("provenance", pulled.ProvenancePath);
                     if (unpacked is not null) w.WriteString("untarred", unpacked);
                     w.WriteEndObject();
@@ -63,8 +81,16 @@ public static class PullCommand
             }
             else
             {
-                context.Out.WriteLine($"Pulled: {Sanitize(resolved.Display(tagOrDigest), 300)}");
-                context.Out.WriteLine($"Saved:  {pulled.Path}");
+                if (pulled.UpToDate)
+                {
+                    context.Out.WriteLine($"Up to date: {Sanitize(resolved.Display(tagOrDigest), 300)}");
+                    context.Out.WriteLine($"Kept:   {pulled.Path} (already this chart; nothing was downloaded)");
+                }
+                else
+                {
+                    context.Out.WriteLine($"Pulled: {Sanitize(resolved.Display(tagOrDigest), 300)}");
+                    context.Out.WriteLine($"Saved:  {pulled.Path}");
+                }
                 context.Out.WriteLine($"Digest: {pulled.Digest} (verified)");
                 if (pulled.ProvenancePath is not null) context.Out.WriteLine($"Provenance: {pulled.ProvenancePath}");
                 if (unpacked is not null) context.Out.WriteLine($"Unpacked: {unpacked}");
@@ -73,4 +99,10 @@ public static class PullCommand
         }));
         return command;
     }
+}
+
+/// <summary>Ctrl-C during a download that left a resumable partial file: says so, and that the same command resumes it (exit 130).</summary>
+public sealed class DownloadInterruptedException(string message, string hint, Exception inner) : OperationCanceledException(message, inner)
+{
+    public string Hint { get; } = hint;
 }

@@ -25,7 +25,9 @@ public static class ReposCommand
                 JsonOutput.Write(context.Out, w =>
                 {
                     w.WriteStartObject();
-                    w.WriteString("registry", resolved.Display());
+                    // The address and the profile apart: a profile name is no registry a script could reach.
+                    w.WriteString("registry", resolved.Profile.DisplayAddress);
+                    w.WriteString("profile", resolved.Profile.SourceFile is null ? null : resolved.Profile.Name);
                     w.WriteString("source", source);
                     w.WriteStringArray("repositories", repositories);
                     w.WriteEndObject();

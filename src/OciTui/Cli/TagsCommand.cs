@@ -1,11 +1,15 @@
 using System.CommandLine;
+using OciTui.Registry.Browsing;
 using OciTui.Registry.Errors;
 using OciTui.Registry.Text;
 using OciTui.Registry.Versions;
 
 namespace OciTui.Cli;
 
-/// <summary><c>ocitui tags REF [--json] [--all | --version RANGE]</c>: semver tags newest first; <c>--all</c> adds the others, a range keeps the versions helm would try for it.</summary>
+/// <summary>
+/// <c>ocitui tags REF [--json] [--all | --version RANGE] [--long]</c>: semver tags newest first; <c>--all</c> adds the
+/// others, a range keeps the versions helm would try for it, <c>--long</c> adds their details.
+/// </summary>
 public static class TagsCommand
 {
     public static Command Create(CommonOptions common, CliContext context)
@@ -18,7 +22,8 @@ public static class TagsCommand
             HelpName = "RANGE",
             Description = "Only the versions in this range, as pull --version RANGE would try them (^1.2.0, ~1.2.0, 1.2.x, >=1.0.0-0): the first is the one it takes.",
         };
-        var command = new Command("tags", "List the tags of a repository, semantic versions newest first.") { reference, json, all, range };
+        var longList = new Option<bool>("--long", "-l") { Description = "Also each tag's appVersion, created date and manifest digest." };
+        var command = new Command("tags", "List the tags of a repository, semantic versions newest first.") { reference, json, all, range, longList };
         common.AddTo(command);
         command.SetAction((result, token) => CommandRunner.RunAsync(context, result, common, async () =>
         {
@@ -31,24 +36,27 @@ public static class TagsCommand
             IReadOnlyList<string> shown = wanted is not null
                 ? ChartVersions.Matching(tags, wanted)
                 : sorted.Where(t => t.IsSemver || result.GetValue(all)).Select(t => t.Tag).ToList();
+            IReadOnlyList<(string Tag, TagSummary Summary)>? rows = result.GetValue(longList) ? await LongTagList.LoadAsync(resolved, shown, token) : null;
             if (result.GetValue(json))
             {
                 JsonOutput.Write(context.Out, w =>
                 {
                     w.WriteStartObject();
                     w.WriteString("repository", resolved.Display());
-                    w.WriteStringArray("tags", shown);
+                    if (rows is not null) LongTagList.WriteJson(w, rows);
+                    else w.WriteStringArray("tags", shown);
                     w.WriteEndObject();
                 });
             }
             else
             {
-                foreach (string tag in shown) context.Out.WriteLine(TerminalText.Sanitize(tag));
+                if (rows is not null) LongTagList.WriteTable(context.Out, rows);
+                else foreach (string tag in shown) context.Out.WriteLine(TerminalText.Sanitize(tag));
                 int hidden = sorted.Count - shown.Count;
                 if (wanted is not null && shown.Count == 0) context.Error.WriteLine($"note: no version matches '{TerminalText.Sanitize(wanted.Text, 80)}'.");
                 else if (hidden > 0 && wanted is null) context.Error.WriteLine($"note: {hidden} tag(s) that are not semantic versions are hidden; --all shows them.");
             }
-            return 0;
+            return rows is null ? ExitCodes.Success : LongTagList.ReportErrors(context.Error, rows);
         }));
         return command;
     }

@@ -42,8 +42,8 @@ public sealed class TargetResolver(CliContext context, ConnectionOverrides overr
         if (Profiles.Find(target) is { } profile) return Open(Apply(profile), null, null, null, target);
         string host = target.StartsWith(Registry.References.Reference.OciScheme, StringComparison.OrdinalIgnoreCase) ? target[Registry.References.Reference.OciScheme.Length..] : target;
         host = host.TrimEnd('/');
-        if (!ReferenceGrammar.IsValidHost(host))
-            throw new InvalidReferenceException($"'{TerminalText.Sanitize(target, 120)}' is neither a profile nor a registry host.");
+        if (!ReferenceGrammar.IsValidHost(host) || LooksLikeProfileTypo(host, out _))
+            throw new InvalidReferenceException($"'{TerminalText.Sanitize(target, 120)}' is neither a profile nor a registry host{Suggestion(host)}");
         return Open(Apply(ProfileForHost(host)), null, null, null, host);
     }
 
@@ -59,9 +59,57 @@ public sealed class TargetResolver(CliContext context, ConnectionOverrides overr
             return Open(Apply(named), repository, tag, digest, named.Name);
         }
 
+        if (slash < 0 && !text.Contains("://", StringComparison.Ordinal) && Profiles.Find(text.Split(':', '@')[0]) is { } bare)
+            throw new InvalidInputException($"'{TerminalText.Sanitize(bare.Name, 64)}' is a profile; tags, show and pull need PROFILE/REPOSITORY.")
+            {
+                Hint = $"ocitui repos {bare.Name} lists its repositories.",
+            };
+
         Reference reference = Registry.References.Reference.Parse(text);
+        RefuseDockerHubGuess(text, reference);
         Profile profile = ProfileForHost(reference.Registry);
         return Open(Apply(profile), reference.Repository, reference.Tag, reference.Digest, reference.Registry);
+    }
+
+    /// <summary>
+    /// A name without a registry host means Docker Hub, as docker and helm read it; but a first segment one typo away
+    /// from a profile, or a name of three or more segments (Docker Hub's have at most two), was meant for a profile, and
+    /// sending it to Docker Hub would only say "cannot reach" or leak an internal repository name there.
+    /// </summary>
+    private void RefuseDockerHubGuess(string text, Reference reference)
+    {
+        string rest = text.StartsWith(Registry.References.Reference.OciScheme, StringComparison.OrdinalIgnoreCase) ? text[Registry.References.Reference.OciScheme.Length..] : text;
+        string path = rest.Split('@')[0];
+        string first = path.Split('/')[0].Split(':')[0];
+        // docker.io, index.docker.io and registry-1.docker.io name Docker Hub outright: the user chose it.
+        if (reference.Registry != Registry.References.Reference.DockerHub || first.Contains('.', StringComparison.Ordinal)) return;
+        if (LooksLikeProfileTypo(first, out string? meant))
+            throw new InvalidInputException($"No profile '{TerminalText.Sanitize(first, 64)}' {ProfileList()}; did you mean '{meant}'?")
+            {
+                Hint = $"For Docker Hub, write docker.io/{TerminalText.Sanitize(rest, 200)}.",
+            };
+        if (path.Split('/').Length >= 3)
+            throw new InvalidInputException($"No profile '{TerminalText.Sanitize(first, 64)}' {ProfileList()}, and '{TerminalText.Sanitize(path, 200)}' names no registry host (Docker Hub has no names of three segments).")
+            {
+                Hint = "Write PROFILE/REPOSITORY, HOST/REPOSITORY or oci://HOST/REPOSITORY.",
+            };
+    }
+
+    private bool LooksLikeProfileTypo(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? meant)
+    {
+        meant = Spelling.Closest(name, Profiles.Profiles.Select(p => p.Name));
+        return meant is not null;
+    }
+
+    private string Suggestion(string name) =>
+        LooksLikeProfileTypo(name, out string? meant) ? $" {ProfileList()}; did you mean '{meant}'?" : ".";
+
+    /// <summary><c>(profiles: a, b)</c>, at most ten names, or where none came from.</summary>
+    private string ProfileList()
+    {
+        if (Profiles.Profiles.Count == 0) return Profiles.SourceFile is null ? "(no profiles file found)" : $"(no profiles in {Profiles.SourceFile})";
+        IEnumerable<string> names = Profiles.Profiles.Take(10).Select(p => p.Name);
+        return $"(profiles: {string.Join(", ", names)}{(Profiles.Profiles.Count > 10 ? ", ..." : "")})";
     }
 
     private ResolvedTarget ResolveLayout(string rest)
@@ -135,6 +183,11 @@ public sealed class TargetResolver(CliContext context, ConnectionOverrides overr
     private Profile Apply(Profile profile)
     {
         if (profile.Kind == ProfileKind.Layout) return profile;
+        if (overrides.PlainHttp && RegistryEndpoint.Contradicts(profile.Registry, plainHttp: true))
+            throw new InvalidInputException($"Profile '{TerminalText.Sanitize(profile.Name, 64)}' has the https:// address {TerminalText.Sanitize(profile.Registry!, 120)}; --plain-http contradicts it.")
+            {
+                Hint = "Drop --plain-http, or give the profile an http:// address.",
+            };
         Profile result = profile with
         {
             PlainHttp = profile.PlainHttp || overrides.PlainHttp,

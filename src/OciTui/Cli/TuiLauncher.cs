@@ -8,7 +8,8 @@ namespace OciTui.Cli;
 /// <summary>Opens the terminal UI on a profiles file and an optional starting profile.</summary>
 public static class TuiLauncher
 {
-    public static Task<int> RunAsync(CliContext context, string? profilesFile, string? profileName, CancellationToken cancellationToken)
+    /// <param name="meantCommand">The command <paramref name="profileName"/> is one typo from, named if there is no such profile.</param>
+    public static Task<int> RunAsync(CliContext context, string? profilesFile, string? profileName, CancellationToken cancellationToken, string? meantCommand = null)
     {
         _ = cancellationToken;
         try
@@ -27,7 +28,7 @@ public static class TuiLauncher
                 problem = e.Message;
             }
             if (profileName is not null && set.Find(profileName) is null)
-                throw new InvalidInputException($"There is no profile named '{TerminalText.Sanitize(profileName, 64)}'{(set.SourceFile is null ? " (no profiles file found)" : $" in {set.SourceFile}")}.");
+                throw new InvalidInputException($"There is no profile named '{TerminalText.Sanitize(profileName, 64)}'{(set.SourceFile is null ? " (no profiles file found)" : $" in {set.SourceFile}")}{(meantCommand is null ? "." : $"; did you mean the command '{meantCommand}'?")}");
             // With no profiles file yet, the first profile saved from the TUI creates the per-user one.
             string saveTo = set.SourceFile ?? ProfileLocator.UserFile(context.GetVariable, context.HomeDirectory);
             return Task.FromResult(Tui.TuiApp.Run(set, saveTo, problem, profileName,

@@ -13,7 +13,7 @@ public static class PullCommandText
         Uri address = RegistryEndpoint.BaseAddressOf(profile);
         // The API host as helm's own docs write it (registry-1.docker.io for Docker Hub), with any path prefix.
         string host = (address.IsDefaultPort ? address.Host : $"{address.Host}:{address.Port}") + address.AbsolutePath.TrimEnd('/');
-        string flags = profile.PlainHttp ? " --plain-http" : profile.InsecureSkipTlsVerify ? " --insecure-skip-tls-verify" : "";
+        string flags = profile.UsesPlainHttp ? " --plain-http" : profile.InsecureSkipTlsVerify ? " --insecure-skip-tls-verify" : "";
         string command = $"helm pull oci://{host}/{repository} --version {HelmTags.ToVersion(tag)}{flags}";
         return digest is null ? command : $"{command}\noci://{host}/{repository}@{digest}";
     }

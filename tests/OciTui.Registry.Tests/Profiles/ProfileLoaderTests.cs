@@ -57,6 +57,7 @@ public sealed class ProfileLoaderTests : IDisposable
     [InlineData("{\"profiles\":{\"x\":{\"registry\":\"r.io\",\"repositories\":[\"Bad/Name\"]}}}", "x", "repositories", "not a valid repository")]
     [InlineData("{\"profiles\":{\"x\":{\"registry\":\"r.io\",\"repositories\":\"a/b\"}}}", "x", "repositories", "list")]
     [InlineData("{\"profiles\":{\"x\":{\"registry\":\"ftp://r.io\"}}}", "x", "registry", "not a registry address")]
+    [InlineData("{\"profiles\":{\"x\":{\"registry\":\"https://r.io\",\"plainHttp\":true}}}", "x", "plainHttp", "contradicts the https:// address")]
     [InlineData("{\"profile\":{}}", null, "profile", "unknown top-level field")]
     [InlineData("{\"profiles\":{\"a/b\":{\"registry\":\"r.io\"}}}", "a/b", null, "profile name")]
     public void Problems_name_the_file_profile_and_field(string json, string? profile, string? field, string problem)

@@ -17,7 +17,7 @@ public sealed class CancelTests : IDisposable
     }
 
     [Fact]
-    public async Task Sigint_during_a_pull_exits_130_with_no_final_file()
+    public async Task Sigint_during_a_pull_exits_130_with_no_final_file_and_says_the_same_command_resumes()
     {
         var chart = new ChartArchiveBuilder("slow", "1.0.0");
         byte[] config = chart.ConfigJson();
@@ -52,7 +52,8 @@ public sealed class CancelTests : IDisposable
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed} to stop: the token was not cancelled, the process was forced");
         Assert.Equal(130, run.ExitCode);
-        Assert.Equal("ocitui: cancelled.\n", run.Error);
+        Assert.Equal($"ocitui: cancelled; the {new FileInfo(partial).Length / (1024 * 1024)} MiB of 8 MiB downloaded so far are kept in {_work} (a hidden .partial file).\n"
+            + "hint: Run the same command again to resume the download.\n", run.Error);
         Assert.Empty(run.Out);
         Assert.False(File.Exists(destination));
         Assert.True(File.Exists(partial), "the partial file worth resuming is gone");

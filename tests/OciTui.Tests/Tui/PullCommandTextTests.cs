@@ -12,6 +12,7 @@ public sealed class PullCommandTextTests
     [InlineData("ghcr.io", false, "helm pull oci://ghcr.io/org/charts/app --version 1.2.3")]
     [InlineData("docker.io", false, "helm pull oci://registry-1.docker.io/org/charts/app --version 1.2.3")]
     [InlineData("127.0.0.1:5000", true, "helm pull oci://127.0.0.1:5000/org/charts/app --version 1.2.3 --plain-http")]
+    [InlineData("http://127.0.0.1:5081", false, "helm pull oci://127.0.0.1:5081/org/charts/app --version 1.2.3 --plain-http")]
     [InlineData("https://r.example.com/artifactory/api/oci/repo", false, "helm pull oci://r.example.com/artifactory/api/oci/repo/org/charts/app --version 1.2.3")]
     public void A_registry_tag_gives_helm_pull_and_the_digest_reference(string registry, bool plainHttp, string command)
     {

@@ -1,0 +1,103 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+
+namespace OciTui.Cli;
+
+/// <summary>
+/// What <c>--help</c> adds after System.CommandLine's own sections: examples, the forms a reference takes and the exit
+/// codes, so a script author finds them without the README. Lines stay within 80 columns.
+/// </summary>
+public static class CommandHelp
+{
+    private static readonly Dictionary<string, string[]> Examples = new(StringComparer.Ordinal)
+    {
+        ["repos"] =
+        [
+            "ocitui repos lab",
+            "ocitui repos 127.0.0.1:5000 --plain-http --json",
+        ],
+        ["tags"] =
+        [
+            "ocitui tags lab/charts/webapp",
+            "ocitui tags lab/charts/webapp --long",
+            "ocitui tags oci://127.0.0.1:5000/charts/webapp --plain-http --json",
+        ],
+        ["show"] =
+        [
+            "ocitui show lab/charts/webapp:1.2.3",
+            "ocitui show lab/charts/webapp --values",
+            "ocitui show oci://ghcr.io/org/charts/app@sha256:... --json",
+        ],
+        ["pull"] =
+        [
+            "ocitui pull lab/charts/webapp",
+            "ocitui pull lab/charts/webapp --version 1.2.3 -d /tmp/charts",
+            "ocitui pull oci://ghcr.io/org/charts/app:1.0.0 --untar",
+        ],
+    };
+
+    private static readonly string[] ReferenceForms =
+    [
+        "PROFILE/REPO[:TAG|@DIGEST]  a repository of a profile in the profiles file",
+        "HOST/REPO, oci://HOST/REPO  a registry by host (HTTPS; --plain-http: HTTP)",
+        "oci-layout:PATH[:TAG]       one OCI image layout folder",
+        "user/repo, repo             Docker Hub, as docker and helm read them",
+    ];
+
+    private static readonly string[] TargetForms =
+    [
+        "PROFILE                     a profile in the profiles file",
+        "HOST, oci://HOST            a registry by host (HTTPS; --plain-http: HTTP)",
+    ];
+
+    private static readonly string[] ExitCodeLines =
+    [
+        "0    success",
+        "1    registry, network or verification failure",
+        "2    bad usage or bad input",
+        "130  interrupted (Ctrl-C)",
+    ];
+
+    /// <summary>Adds the sections to the help of <paramref name="root"/> and every command under it.</summary>
+    /// <remarks>System.CommandLine 3.0 keeps its help layout hooks internal (HelpContext), so its help action is
+    /// wrapped: it writes its sections, then this writes these to the same output.</remarks>
+    public static void AddTo(RootCommand root)
+    {
+        HelpOption help = root.Options.OfType<HelpOption>().Single();
+        if (help.Action is HelpAction action) help.Action = new WithSections(action);
+    }
+
+    /// <summary>The help action <see cref="AddTo"/> installed, for a test that sets the width.</summary>
+    public static HelpAction StandardAction(RootCommand root) =>
+        ((WithSections)root.Options.OfType<HelpOption>().Single().Action!).Standard;
+
+    private sealed class WithSections(HelpAction standard) : SynchronousCommandLineAction
+    {
+        public HelpAction Standard => standard;
+
+        public override bool ClearsParseErrors => standard.ClearsParseErrors;
+
+        public override int Invoke(ParseResult parseResult)
+        {
+            int code = standard.Invoke(parseResult);
+            Command command = parseResult.CommandResult.Command;
+            if (Examples.TryGetValue(command.Name, out string[]? examples) && command.Parents.Any())
+            {
+                TextWriter output = parseResult.InvocationConfiguration.Output;
+                bool repos = command.Name == "repos";
+                Section(output, "Examples:", examples);
+                Section(output, repos ? "Targets:" : "References:", repos ? TargetForms : ReferenceForms);
+                Section(output, "Exit codes:", ExitCodeLines);
+            }
+            return code;
+        }
+    }
+
+    private static void Section(TextWriter output, string title, string[] lines)
+    {
+        output.WriteLine(title);
+        foreach (string line in lines) output.WriteLine($"  {line}");
+        output.WriteLine();
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using OciTui.Registry.Browsing;
+using OciTui.Registry.Text;
+
+namespace OciTui.Cli;
+
+/// <summary>
+/// <c>tags --long</c>: each tag with its appVersion, created date and manifest digest, read by the same
+/// <see cref="TagSummaryLoader"/> that fills the TUI's version table (a few manifests at a time, one config per digest).
+/// </summary>
+public static class LongTagList
+{
+    /// <summary>How many tags are read at once: enough to hide a slow registry's latency, few enough not to hammer it.</summary>
+    public const int Concurrency = 8;
+
+    /// <summary>Reads every tag's summary; a tag that could not be read carries its error.</summary>
+    public static async Task<IReadOnlyList<(string Tag, TagSummary Summary)>> LoadAsync(ResolvedTarget resolved, IReadOnlyList<string> tags, CancellationToken token)
+    {
+        var loader = new TagSummaryLoader(resolved.Registry, resolved.Repository!, Concurrency);
+        var summaries = new System.Collections.Concurrent.ConcurrentDictionary<string, TagSummary>(StringComparer.Ordinal);
+        await loader.LoadAsync(tags, (tag, summary) => summaries[tag] = summary, token);
+        token.ThrowIfCancellationRequested();
+        return tags.Select(tag => (tag, summaries[tag])).ToList();
+    }
+
+    /// <summary>UTC, ISO 8601, no space: one field for awk and cut.</summary>
+    public static string? Created(TagSummary summary) =>
+        summary.Created?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    public static void WriteTable(TextWriter output, IReadOnlyList<(string Tag, TagSummary Summary)> rows)
+    {
+        string[][] cells =
+        [
+            ["TAG", "APP VERSION", "CREATED", "DIGEST"],
+            .. rows.Select(r => new[]
+            {
+                TerminalText.Sanitize(r.Tag),
+                TerminalText.Sanitize(r.Summary.AppVersion ?? "-", 60),
+                Created(r.Summary) ?? "-",
+                r.Summary.Error is null ? r.Summary.Digest : "-",
+            }),
+        ];
+        int[] widths = Enumerable.Range(0, 3).Select(c => cells.Max(row => row[c].Length)).ToArray();
+        foreach (string[] row in cells)
+            output.WriteLine($"{row[0].PadRight(widths[0])}  {row[1].PadRight(widths[1])}  {row[2].PadRight(widths[2])}  {row[3]}");
+    }
+
+    public static void WriteJson(System.Text.Json.Utf8JsonWriter w, IReadOnlyList<(string Tag, TagSummary Summary)> rows)
+    {
+        w.WriteStartArray("tags");
+        foreach ((string tag, TagSummary summary) in rows)
+        {
+            w.WriteStartObject();
+            w.WriteString("tag", tag);
+            w.WriteString("appVersion", summary.AppVersion);
+            w.WriteString("created", Created(summary));
+            w.WriteString("digest", summary.Error is null ? summary.Digest : null);
+            if (summary.Error is not null) w.WriteString("error", summary.Error);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    /// <summary>Tags that could not be read: one note on stderr, and exit 1, since the listing is incomplete.</summary>
+    public static int ReportErrors(TextWriter error, IReadOnlyList<(string Tag, TagSummary Summary)> rows)
+    {
+        var failed = rows.Where(r => r.Summary.Error is not null).ToList();
+        if (failed.Count == 0) return ExitCodes.Success;
+        error.WriteLine($"ocitui: {failed.Count} tag(s) could not be read, first {TerminalText.Sanitize(failed[0].Tag, 130)}: {failed[0].Summary.Error}");
+        return ExitCodes.Failure;
+    }
+}
