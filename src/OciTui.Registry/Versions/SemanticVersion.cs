@@ -48,8 +48,23 @@ public sealed class SemanticVersion : IComparable<SemanticVersion>, IEquatable<S
         if (s[0] is 'v' or 'V') s = s[1..];
 
         // Build metadata after the first '+' (or '_', as helm writes '+' in a tag); it may hold neither again.
-        string? build = null;
-        int plus = s.IndexOfAny('+', '_');
+        if (!TakeSuffixes(ref s, tagForm: true, out string? build, out string[] prerelease)) return false;
+
+        if (!TakeNumber(ref s, out ulong major) || !TakeDot(ref s) || !TakeNumber(ref s, out ulong minor) || !TakeDot(ref s)
+            || !TakeNumber(ref s, out ulong patch) || !s.IsEmpty) return false;
+        version = new SemanticVersion(major, minor, patch, prerelease, build, text);
+        return true;
+    }
+
+    /// <summary>
+    /// Cuts the build metadata (after the first '+', or in the tag form also '_') and then the prerelease (after the
+    /// first '-': the numbers hold none) off the end of <paramref name="s"/>, validating both; false when either is malformed.
+    /// </summary>
+    private static bool TakeSuffixes(ref ReadOnlySpan<char> s, bool tagForm, out string? build, out string[] prerelease)
+    {
+        build = null;
+        prerelease = [];
+        int plus = tagForm ? s.IndexOfAny('+', '_') : s.IndexOf('+');
         if (plus >= 0)
         {
             ReadOnlySpan<char> metadata = s[(plus + 1)..];
@@ -57,8 +72,6 @@ public sealed class SemanticVersion : IComparable<SemanticVersion>, IEquatable<S
             build = metadata.ToString();
             s = s[..plus];
         }
-
-        string[] prerelease = [];
         int dash = s.IndexOf('-');
         if (dash >= 0)
         {
@@ -67,10 +80,6 @@ public sealed class SemanticVersion : IComparable<SemanticVersion>, IEquatable<S
             prerelease = pre.ToString().Split('.');
             s = s[..dash];
         }
-
-        if (!TakeNumber(ref s, out ulong major) || !TakeDot(ref s) || !TakeNumber(ref s, out ulong minor) || !TakeDot(ref s)
-            || !TakeNumber(ref s, out ulong patch) || !s.IsEmpty) return false;
-        version = new SemanticVersion(major, minor, patch, prerelease, build, text);
         return true;
     }
 
@@ -87,26 +96,7 @@ public sealed class SemanticVersion : IComparable<SemanticVersion>, IEquatable<S
         ReadOnlySpan<char> s = text;
         if (s[0] == 'v') s = s[1..];
 
-        string? build = null;
-        int plus = s.IndexOf('+');
-        if (plus >= 0)
-        {
-            ReadOnlySpan<char> metadata = s[(plus + 1)..];
-            if (!AreIdentifiers(metadata, numericRule: false)) return false;
-            build = metadata.ToString();
-            s = s[..plus];
-        }
-
-        // The numbers hold no '-', so the first one starts the prerelease.
-        string[] prerelease = [];
-        int dash = s.IndexOf('-');
-        if (dash >= 0)
-        {
-            ReadOnlySpan<char> pre = s[(dash + 1)..];
-            if (!AreIdentifiers(pre, numericRule: true)) return false;
-            prerelease = pre.ToString().Split('.');
-            s = s[..dash];
-        }
+        if (!TakeSuffixes(ref s, tagForm: false, out string? build, out string[] prerelease)) return false;
 
         ulong[] numbers = [0, 0, 0];
         int count = 0;

@@ -33,13 +33,7 @@ public sealed class DownloadDialogFlowTests : IDisposable
     [Fact]
     public async Task Keys_typed_while_the_download_runs_do_not_change_the_file_name()
     {
-        await using FakeChartRegistry registry = await FakeChartRegistry.StartAsync(async (context, layer) =>
-        {
-            context.Response.ContentLength = layer.Length;
-            await context.Response.Body.WriteAsync(layer.AsMemory(0, layer.Length / 2));
-            await context.Response.Body.FlushAsync();
-            await Task.Delay(Timeout.Infinite, context.RequestAborted);
-        });
+        await using FakeChartRegistry registry = await FakeChartRegistry.StartAsync(FakeChartRegistry.ServeHalfThenStall);
         using var tui = new TuiHarness([registry.Profile], workingDirectory: _directory);
         await OpenChart(tui)
             .Keys(Key.Enter).WaitFor("128 KiB of 256 KiB")

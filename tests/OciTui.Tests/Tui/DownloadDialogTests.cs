@@ -76,14 +76,7 @@ public sealed class DownloadDialogTests : IDisposable
     [Fact]
     public async Task Esc_cancels_a_download_midway_and_removes_the_partial_file()
     {
-        await using FakeChartRegistry registry = await FakeChartRegistry.StartAsync(async (context, layer) =>
-        {
-            // Half the layer, then nothing until the client gives up.
-            context.Response.ContentLength = layer.Length;
-            await context.Response.Body.WriteAsync(layer.AsMemory(0, layer.Length / 2));
-            await context.Response.Body.FlushAsync();
-            await Task.Delay(Timeout.Infinite, context.RequestAborted);
-        });
+        await using FakeChartRegistry registry = await FakeChartRegistry.StartAsync(FakeChartRegistry.ServeHalfThenStall);
         using var tui = new TuiHarness([registry.Profile], workingDirectory: _directory);
         await OpenChart(tui)
             .Keys(Key.Enter).WaitFor("128 KiB of 256 KiB")

@@ -23,6 +23,15 @@ public sealed class FakeChartRegistry : IAsyncDisposable
     public byte[] Layer { get; }
     public Profile Profile => new() { Name = "fake", Registry = Fake.Server.HostAndPort, PlainHttp = true };
 
+    /// <summary>Half the layer, then nothing until the client gives up: a download that stalls midway.</summary>
+    public static async Task ServeHalfThenStall(HttpContext context, byte[] layer)
+    {
+        context.Response.ContentLength = layer.Length;
+        await context.Response.Body.WriteAsync(layer.AsMemory(0, layer.Length / 2));
+        await context.Response.Body.FlushAsync();
+        await Task.Delay(Timeout.Infinite, context.RequestAborted);
+    }
+
     /// <summary>Answers the chart layer whole and honestly.</summary>
     public static async Task ServeWhole(HttpContext context, byte[] layer)
     {
