@@ -138,6 +138,22 @@ public sealed class TerminalEndToEndTests(AnonymousRegistryFixture registry) : I
         Assert.Equal(0, terminal.WaitForExit());
     }
 
+    /// <summary>
+    /// Defect (issue 11 #1): <c>ocitui --profiles profiles.json demo</c> listed the three sample repositories twice: a
+    /// catalog page drawn after the full listing. Seen in a real terminal; the headless harness does not reproduce it.
+    /// </summary>
+    [TerminalFact]
+    public void A_profile_named_at_start_lists_each_repository_once()
+    {
+        using TmuxSession terminal = TmuxSession.Start(RepositoryPaths.Root, Environment(), "--profiles profiles.json demo");
+        terminal.WaitFor("Repositories: demo (3)");
+        Thread.Sleep(500);
+        string screen = terminal.WaitFor("platform/ingress-lite");
+        Assert.Equal(1, screen.Split("charts/webapp").Length - 1);
+        terminal.Keys("q");
+        Assert.Equal(0, terminal.WaitForExit());
+    }
+
     [TerminalFact]
     public void The_readme_quick_start_opens_the_bundled_sample_from_the_repository()
     {
