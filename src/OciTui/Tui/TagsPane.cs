@@ -27,7 +27,8 @@ public sealed class TagsPane : ListPane
     private int _tagWidth = 12;
     private bool _showTime;
     private Task? _readingAll;
-    private string? _readingNote;
+    // The title's context without the background read's progress, which is added to it while it runs.
+    private string? _context;
 
     public TagsPane() : base("_Tags")
     {
@@ -76,7 +77,6 @@ public sealed class TagsPane : ListPane
         _inView.Cancel();
         _all.Cancel();
         _readingAll = null;
-        _readingNote = null;
         _tags = ByCreated ? OrderedByCreated(listing.Items) : listing.Items;
         _summaries = null;
         SetHeader(null);
@@ -102,8 +102,6 @@ public sealed class TagsPane : ListPane
         SetItems(Rows(), session.Tag is { } tag ? Math.Max(0, IndexOf(tag)) : 0);
         if (ByCreated) ReadAll();
     }
-
-    private string? _context;
 
     private List<string> Rows() => _tags.Select(t => Row(t, _summaries?.Cached(t.Tag), _tagWidth, _showTime)).ToList();
 
@@ -149,8 +147,7 @@ public sealed class TagsPane : ListPane
         {
             for (int done = 0; done < missing.Count; done += ReadAllBatch)
             {
-                _readingNote = $" reading {done} of {missing.Count}…";
-                SetContext(_context + _readingNote);
+                SetContext($"{_context} reading {done} of {missing.Count}…");
                 await loader.LoadAsync(missing.Skip(done).Take(ReadAllBatch), (_, _) => { }, token);
                 token.ThrowIfCancellationRequested();
                 if (ByCreated) _tags = OrderedByCreated(_tags);
@@ -163,11 +160,7 @@ public sealed class TagsPane : ListPane
         }
         finally
         {
-            if (!token.IsCancellationRequested)
-            {
-                _readingNote = null;
-                SetContext(_context);
-            }
+            if (!token.IsCancellationRequested) SetContext(_context);
         }
     }
 
