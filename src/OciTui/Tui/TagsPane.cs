@@ -41,6 +41,7 @@ public sealed class TagsPane : ListPane
         {
             RowsLoading = LoadRowsInViewAsync();
             if (FilterText.Length > 0) ReadAll();
+            else if (!ByCreated) StopReadingAll();
         };
         List.ViewportChanged += (_, e) =>
         {
@@ -138,6 +139,15 @@ public sealed class TagsPane : ListPane
     {
         if (_readingAll is not null || _summaries is null || Status is not null) return;
         _readingAll = ReadAllAsync(_summaries, _tags, _all.Restart());
+    }
+
+    /// <summary>The filter was cleared and the order is by version: the rest of the tags need not be read.</summary>
+    private void StopReadingAll()
+    {
+        if (_readingAll is null) return;
+        _all.Cancel();
+        _readingAll = null;
+        SetContext(_context);
     }
 
     private async Task ReadAllAsync(TagSummaryLoader loader, IReadOnlyList<SortedTag> tags, CancellationToken token)

@@ -73,4 +73,27 @@ public sealed class VersionTableTests
             .Do(() => Assert.Equal("1.42.79", tui.Window.Tags.Selected?.Tag), "the selection stays")
             .RunAsync();
     }
+
+    [Fact]
+    public async Task A_filter_reads_the_other_tags_in_the_background_and_clearing_it_stops_the_reading()
+    {
+        await using FakeRegistry fake = await TenThousandTagsAsync();
+        var profile = new Profile { Name = "big", Registry = fake.Server.HostAndPort, PlainHttp = true };
+        using var tui = new TuiHarness([profile]);
+        int whileFiltering = 0, afterClearing = 0, later = 0;
+        await tui
+            .Keys(Key.Enter).WaitFor("big/chart")
+            .Keys(Key.Enter).WaitFor($"({TagCount}, {TagCount} semver)")
+            .Type("/7.7.7").WaitFor("reading ")
+            .Pause(TimeSpan.FromMilliseconds(300))
+            .Do(() => whileFiltering = ManifestRequests(fake), "count while filtering")
+            .Keys(Key.Esc).WaitUntil(s => !s.Contains("reading ", StringComparison.Ordinal), "the reading stopped")
+            .Pause(TimeSpan.FromMilliseconds(200))
+            .Do(() => afterClearing = ManifestRequests(fake), "count after clearing")
+            .Pause(TimeSpan.FromMilliseconds(500))
+            .Do(() => later = ManifestRequests(fake), "count later")
+            .RunAsync();
+        Assert.True(whileFiltering > 60, $"the filter read beyond the rows in view ({whileFiltering} manifests)");
+        Assert.True(later - afterClearing <= 6, $"{later - afterClearing} manifests were read after the filter was cleared");
+    }
 }
