@@ -204,10 +204,11 @@ public static class ProvenanceVerifier
         {
             using var armoured = new ArmoredInputStream(new MemoryStream(content, writable: false));
             if (!armoured.IsClearText()) throw new PgpException("not a clear-signed message");
-            // The armour reader undoes dash-escaping and returns the clear text until the signature's armour header.
+            // The armour reader undoes dash-escaping and returns the clear text until the signature's armour header; the
+            // byte that ends clear-text mode is the header's first dash, not text.
             var clear = new MemoryStream();
             int next;
-            while (armoured.IsClearText() && (next = armoured.ReadByte()) >= 0) clear.WriteByte((byte)next);
+            while ((next = armoured.ReadByte()) >= 0 && armoured.IsClearText()) clear.WriteByte((byte)next);
             string plainText = Encoding.UTF8.GetString(clear.GetBuffer(), 0, (int)clear.Length);
 
             var factory = new PgpObjectFactory(armoured);
