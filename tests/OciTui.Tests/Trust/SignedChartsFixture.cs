@@ -15,7 +15,7 @@ public sealed class SignedChartsFixture : IAsyncLifetime
     public const string Repository = "trust/signed";
     public const string ChartFile = "signed-1.0.0.tgz";
 
-    private readonly Dictionary<string, (byte[] Chart, byte[] Provenance)> _cases = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (byte[] Chart, byte[] Provenance)> _cases = new(StringComparer.Ordinal);
 
     public AnonymousRegistryFixture Registry { get; } = new();
 
@@ -93,6 +93,11 @@ public sealed class SignedChartsFixture : IAsyncLifetime
         await PushAsync("subkey", chart, await ClearSignAsync(message, "subkey@example.test"));
         await PushAsync("evil", chart, await ClearSignAsync(message, "evil@example.test"));
     }
+
+    /// <summary>Pushes another case (a test's own hostile .prov) beside the fixture's.</summary>
+    public Task PushCaseAsync(string tag, byte[] chart, byte[] provenance) => PushAsync(tag, chart, provenance);
+
+    public byte[] ChartOf(string tag) => _cases[tag].Chart;
 
     /// <summary>A Helm chart manifest as helm push writes it (config, chart layer, provenance layer), pushed by hand.</summary>
     private async Task PushAsync(string tag, byte[] chart, byte[] provenance, bool provenanceFirst = false)
