@@ -18,6 +18,8 @@ public sealed class ProvenanceAgreementTests(SignedChartsFixture signed)
     [InlineData("signature-tampered", "signer.gpg", "bad-signature")]
     [InlineData("expired", "expired.gpg", "expired")]
     [InlineData("subkey", "subkey.gpg", "verified")]
+    [InlineData("revoked", "revoked.gpg", "revoked")]
+    [InlineData("revoked", "revoked-before.gpg", "verified")]
     public async Task Verify_agrees_with_helm_verify_on_the_same_files(string tag, string keyring, string outcome)
     {
         using HelmClient helm = await HelmClient.CreateAsync();

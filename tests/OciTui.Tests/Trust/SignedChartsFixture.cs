@@ -25,7 +25,7 @@ public sealed class SignedChartsFixture : IAsyncLifetime
 
     public string Reference(string tag) => $"oci://{Registry.Host}/{Repository}:{tag}";
 
-    /// <summary>A public keyring file exported by gpg: signer.gpg, signer.asc, other.gpg, expired.gpg, subkey.gpg, evil.gpg.</summary>
+    /// <summary>A public keyring file exported by gpg: signer.gpg, signer.asc, other.gpg, expired.gpg, subkey.gpg, evil.gpg, revoked.gpg.</summary>
     public string Keyring(string name) => Path.Combine(Work, name);
 
     /// <summary>The folder holding the case's chart and .prov under helm's names, for <c>helm verify</c>.</summary>
@@ -62,10 +62,12 @@ public sealed class SignedChartsFixture : IAsyncLifetime
         await GpgAsync("--quick-gen-key", "Subkey Signer <subkey@example.test>", "ed25519", "cert", "never");
         await GpgAsync("--quick-add-key", await FingerprintAsync("subkey@example.test"), "ed25519", "sign", "never");
         await GpgAsync("--quick-gen-key", "Evil\u001b]0;owned\u0007\u001b[31m Signer <evil@example.test>", "ed25519", "sign", "never");
+        await GpgAsync("--quick-gen-key", "Revoked Signer <revoked@example.test>", "ed25519", "sign", "never");
         foreach ((string file, string user, bool armour) in new[]
         {
             ("signer.gpg", "signer@example.test", false), ("signer.asc", "signer@example.test", true), ("other.gpg", "else@example.test", false),
             ("expired.gpg", "expired@example.test", false), ("subkey.gpg", "subkey@example.test", false), ("evil.gpg", "evil@example.test", false),
+            ("revoked-before.gpg", "revoked@example.test", false),
         })
             await File.WriteAllBytesAsync(Keyring(file), await GpgOutputAsync(armour ? ["--armor", "--export", user] : ["--export", user]));
         // helm reads a legacy secret keyring (GnuPG 2.1 keeps its keys elsewhere): gpg --export-secret-keys makes one.
@@ -92,6 +94,15 @@ public sealed class SignedChartsFixture : IAsyncLifetime
         await PushAsync("expired", chart, await ClearSignAsync(message, "expired@example.test", "--faked-system-time", "20200101T060000!"), provenanceFirst: true);
         await PushAsync("subkey", chart, await ClearSignAsync(message, "subkey@example.test"));
         await PushAsync("evil", chart, await ClearSignAsync(message, "evil@example.test"));
+
+        // Signed, then revoked with the revocation certificate gpg made with the key (its armour lines start with ':' so
+        // it is not imported by accident; importing it revokes the key).
+        await PushAsync("revoked", chart, await ClearSignAsync(message, "revoked@example.test"));
+        string certificate = Path.Combine(GnupgHome, "openpgp-revocs.d", await FingerprintAsync("revoked@example.test") + ".rev");
+        string revocation = Path.Combine(Work, "revocation.asc");
+        await File.WriteAllTextAsync(revocation, (await File.ReadAllTextAsync(certificate)).Replace(":-----BEGIN", "-----BEGIN", StringComparison.Ordinal));
+        await GpgAsync("--import", revocation);
+        await File.WriteAllBytesAsync(Keyring("revoked.gpg"), await GpgOutputAsync(["--export", "revoked@example.test"]));
     }
 
     /// <summary>Pushes another case (a test's own hostile .prov) beside the fixture's.</summary>
