@@ -8,7 +8,7 @@ public enum ProfileKind
     Layout,
 }
 
-/// <summary>One saved registry profile from profiles.json. Paths (layout, caFile, passwordFile) are already resolved against the file's folder.</summary>
+/// <summary>One saved registry profile from profiles.json. Paths (layout, caFile, keyring, passwordFile) are already resolved against the file's folder.</summary>
 public sealed record Profile
 {
     public required string Name { get; init; }
@@ -22,6 +22,9 @@ public sealed record Profile
     public bool InsecureSkipTlsVerify { get; init; }
     public bool AllowBasicOverHttp { get; init; }
     public string? CaFile { get; init; }
+
+    /// <summary>The OpenPGP public keyring (binary or ASCII-armoured) Helm provenance is verified against.</summary>
+    public string? Keyring { get; init; }
     public string? Description { get; init; }
     public IReadOnlyList<string> Repositories { get; init; } = [];
     public string? SourceFile { get; init; }

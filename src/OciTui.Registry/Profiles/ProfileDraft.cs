@@ -19,6 +19,7 @@ public sealed record ProfileDraft
     public bool InsecureSkipTlsVerify { get; init; }
     public bool AllowBasicOverHttp { get; init; }
     public string? CaFile { get; init; }
+    public string? Keyring { get; init; }
     public string? Description { get; init; }
     public IReadOnlyList<string> Repositories { get; init; } = [];
 
@@ -47,6 +48,7 @@ public sealed record ProfileDraft
         Flag("insecureSkipTlsVerify", InsecureSkipTlsVerify);
         Flag("allowBasicOverHttp", AllowBasicOverHttp);
         Text("caFile", CaFile);
+        Text("keyring", Keyring);
         Text("description", Description);
         if (Repositories.Count > 0) json["repositories"] = new JsonArray(Repositories.Select(r => (JsonNode?)JsonValue.Create(r)).ToArray());
         return json;
@@ -70,6 +72,7 @@ public sealed record ProfileDraft
             InsecureSkipTlsVerify = Flag("insecureSkipTlsVerify"),
             AllowBasicOverHttp = Flag("allowBasicOverHttp"),
             CaFile = Text("caFile"),
+            Keyring = Text("keyring"),
             Description = Text("description"),
             Repositories = json["repositories"] is JsonArray list
                 ? list.OfType<JsonValue>().Select(v => v.TryGetValue(out string? r) ? r : null).OfType<string>().ToList()

@@ -15,7 +15,7 @@ public static class ProfileLoader
     public static readonly IReadOnlyList<string> KnownFields =
     [
         "registry", "layout", "username", "password", "passwordEnv", "passwordFile", "plainHttp", "insecureSkipTlsVerify",
-        "allowBasicOverHttp", "caFile", "description", "repositories",
+        "allowBasicOverHttp", "caFile", "keyring", "description", "repositories",
     ];
 
     public static ProfileSet Load(string path)
@@ -139,6 +139,7 @@ public static class ProfileLoader
             InsecureSkipTlsVerify = Bool(file, name, section, "insecureSkipTlsVerify"),
             AllowBasicOverHttp = Bool(file, name, section, "allowBasicOverHttp"),
             CaFile = String(file, name, section, "caFile") is { } ca ? Path.GetFullPath(Path.Combine(folder, ca)) : null,
+            Keyring = String(file, name, section, "keyring") is { } keyring ? Path.GetFullPath(Path.Combine(folder, keyring)) : null,
             Description = String(file, name, section, "description"),
             Repositories = Repositories(file, name, section),
             SourceFile = file,

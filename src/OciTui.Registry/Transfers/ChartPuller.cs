@@ -3,6 +3,7 @@ using OciTui.Registry.Inspection;
 using OciTui.Registry.Models;
 using OciTui.Registry.References;
 using OciTui.Registry.Text;
+using OciTui.Registry.Trust;
 
 namespace OciTui.Registry.Transfers;
 
@@ -36,12 +37,22 @@ public sealed record PullRequest(string Repository, ManifestReference Reference,
     /// of refused; any other file of that name is still refused unless <see cref="Overwrite"/>.
     /// </summary>
     public bool KeepIdenticalFile { get; init; }
+
+    /// <summary>
+    /// Verify the chart's Helm provenance against this keyring (as <c>helm pull --verify</c>) and save the .prov beside
+    /// the chart; anything but <see cref="ProvenanceOutcome.Verified"/> fails the pull with <see cref="ProvenanceException"/>
+    /// and nothing is kept under either final name.
+    /// </summary>
+    public Keyring? VerifyWith { get; init; }
 }
 
 /// <summary>What a pull saved: <see cref="UpToDate"/> when the file already was the chart and nothing was downloaded.</summary>
 public sealed record PullResult(string Path, Digest Digest, long Size, string? ProvenancePath, ArtifactDetails Details)
 {
     public bool UpToDate { get; init; }
+
+    /// <summary>The provenance verdict when the request asked for verification (always <see cref="ProvenanceOutcome.Verified"/>: anything else throws).</summary>
+    public ProvenanceVerdict? Provenance { get; init; }
 }
 
 /// <summary>helm pull, verified: resolves the reference, finds the chart layer, streams it to a partial file while hashing,
@@ -60,20 +71,38 @@ public static class ChartPuller
         string path = ChartFileName.PathIn(request.DestinationDirectory, fileName);
 
         var downloader = new BlobDownloader(registry);
+        // Verification comes first: the .prov (size-capped, in memory) must sign the chart layer's digest, and the
+        // download below refuses any content but that digest, so a failure leaves nothing behind, not even a partial.
+        ProvenanceVerdict? verdict = null;
+        byte[]? provenanceContent = null;
+        if (request.VerifyWith is { } keyring)
+        {
+            (verdict, provenanceContent) = await VerifyProvenanceAsync(registry, details, keyring, cancellationToken).ConfigureAwait(false);
+            if (!verdict.IsVerified) throw new ProvenanceException(verdict);
+            if (!request.Overwrite && File.Exists(ProvenancePathFor(path)) && !File.ReadAllBytes(ProvenancePathFor(path)).AsSpan().SequenceEqual(provenanceContent))
+                throw new DestinationExistsException(ProvenancePathFor(path));
+        }
         if (request.KeepIdenticalFile && !request.Overwrite && File.Exists(path)
             && await BlobDownloader.HoldsAsync(path, layer, cancellationToken).ConfigureAwait(false))
-            return new PullResult(path, DescriptorRules.Validate(layer, "layer"), layer.Size, null, details) { UpToDate = true };
+        {
+            string? keptProvenance = provenanceContent is null ? null : WriteVerifiedProvenance(path, provenanceContent);
+            return new PullResult(path, DescriptorRules.Validate(layer, "layer"), layer.Size, keptProvenance, details) { UpToDate = true, Provenance = verdict };
+        }
         try
         {
             Digest digest = await downloader.DownloadAsync(request.Repository, layer, path, request.Overwrite, progress, cancellationToken).ConfigureAwait(false);
 
             string? provenancePath = null;
-            if (request.IncludeProvenance && details.Manifest.Manifest?.ProvenanceLayer is { } provenance)
+            if (provenanceContent is not null)
+            {
+                provenancePath = WriteVerifiedProvenance(path, provenanceContent);
+            }
+            else if (request.IncludeProvenance && details.Manifest.Manifest?.ProvenanceLayer is { } provenance)
             {
                 provenancePath = ProvenancePathFor(path);
                 await downloader.DownloadAsync(request.Repository, provenance, provenancePath, request.Overwrite, null, cancellationToken).ConfigureAwait(false);
             }
-            return new PullResult(path, digest, layer.Size, provenancePath, details);
+            return new PullResult(path, digest, layer.Size, provenancePath, details) { Provenance = verdict };
         }
         catch (OperationCanceledException) when (request.RemovePartialOnCancel)
         {
@@ -86,6 +115,24 @@ public static class ChartPuller
     }
 
     private static string ProvenancePathFor(string chartPath) => chartPath + ".prov";
+
+    private static async Task<(ProvenanceVerdict Verdict, byte[]? Content)> VerifyProvenanceAsync(IRegistry registry, ArtifactDetails details, Keyring keyring,
+        CancellationToken cancellationToken)
+    {
+        byte[]? content = null;
+        ProvenanceVerdict verdict = await ProvenanceVerifier.VerifyAsync(registry, details, keyring, null, cancellationToken, read => content = read).ConfigureAwait(false);
+        return (verdict, content);
+    }
+
+    /// <summary>Writes the verified .prov beside the chart through a partial file, so a half-written one never stands under its name.</summary>
+    private static string WriteVerifiedProvenance(string chartPath, byte[] content)
+    {
+        string destination = ProvenancePathFor(chartPath);
+        string partial = BlobDownloader.PartialPathFor(destination);
+        File.WriteAllBytes(partial, content);
+        File.Move(partial, destination, overwrite: true);
+        return destination;
+    }
 
     /// <summary>The chart archive layer of a Helm chart manifest; anything else is refused with what it is instead.</summary>
     public static Descriptor ChartLayerOf(ArtifactDetails details)

@@ -34,6 +34,12 @@ public static class CommandHelp
             "ocitui pull lab/charts/webapp",
             "ocitui pull lab/charts/webapp --version 1.2.3 -d /tmp/charts",
             "ocitui pull oci://ghcr.io/org/charts/app:1.0.0 --untar",
+            "ocitui pull lab/charts/webapp --verify --keyring ~/keys/publisher.asc",
+        ],
+        ["verify"] =
+        [
+            "ocitui verify lab/charts/webapp --version 1.2.3 --keyring ~/keys/publisher.asc",
+            "ocitui verify oci://ghcr.io/org/charts/app:1.0.0 --json",
         ],
     };
 

@@ -7,6 +7,7 @@ using OciTui.Registry.Models;
 using OciTui.Registry.References;
 using OciTui.Registry.Text;
 using OciTui.Registry.Transfers;
+using OciTui.Registry.Trust;
 using static OciTui.Registry.Text.TerminalText;
 
 namespace OciTui.Cli;
@@ -22,15 +23,20 @@ public static class PullCommand
         var untar = new Option<bool>("--untar") { Description = "Also unpack the chart into the directory." };
         var provenance = new Option<bool>("--prov") { Description = "Also download the provenance file, when the chart has one." };
         var json = new Option<bool>("--json") { Description = "Write one JSON document to stdout." };
+        var verify = new Option<bool>("--verify") { Description = "Verify the chart's Helm provenance before saving it (as helm pull --verify); on failure nothing is kept." };
+        Option<string?> keyring = VerifyCommand.CreateKeyringOption();
         var force = new Option<bool>("--force") { Description = "Replace a file of the same name (without it, an existing file is kept and the pull stops)." };
         var command = new Command("pull", "Download a chart's archive, verify its size and sha256, and save it as <chart>-<version>.tgz.")
         {
-            reference, version, directory, untar, provenance, json, force,
+            reference, version, directory, untar, provenance, verify, keyring, json, force,
         };
         common.AddTo(command);
         command.SetAction((result, token) => CommandRunner.RunAsync(context, result, common, async () =>
         {
             using ResolvedTarget resolved = new TargetResolver(context, common.Read(result)).ResolveReference(result.GetValue(reference)!);
+            if (result.GetValue(keyring) is not null && !result.GetValue(verify))
+                throw new InvalidInputException("--keyring is used with --verify; add --verify to check the chart's provenance.");
+            Keyring? keys = result.GetValue(verify) ? VerifyCommand.LoadKeyring(context, resolved, result.GetValue(keyring)) : null;
             string tagOrDigest = await VersionSelection.TagAsync(resolved, result.GetValue(version), token);
 
             string destination = Path.GetFullPath(result.GetValue(directory) ?? ".", context.WorkingDirectory);
@@ -39,6 +45,7 @@ public static class PullCommand
                 IncludeProvenance = result.GetValue(provenance),
                 Overwrite = result.GetValue(force),
                 KeepIdenticalFile = true,
+                VerifyWith = keys,
             };
             PullResult pulled;
             var progress = new ProgressLine(context.Error, draw: context.ErrorIsTerminal && !result.GetValue(json));
@@ -75,6 +82,12 @@ public static class PullCommand
                     w.WriteString("manifestDigest", pulled.Details.Manifest.Digest.ToString());
                     if (pulled.UpToDate) w.WriteBoolean("upToDate", true);
                     if (pulled.ProvenancePath is not null) w.WriteString("provenance", pulled.ProvenancePath);
+                    if (pulled.Provenance is { } verdict)
+                    {
+                        w.WriteString("verification", verdict.OutcomeName);
+                        w.WriteString("signer", verdict.Signer);
+                        w.WriteString("keyId", verdict.KeyId);
+                    }
                     if (unpacked is not null) w.WriteString("untarred", unpacked);
                     w.WriteEndObject();
                 });
@@ -93,6 +106,7 @@ public static class PullCommand
                 }
                 context.Out.WriteLine($"Digest: {pulled.Digest} (verified)");
                 if (pulled.ProvenancePath is not null) context.Out.WriteLine($"Provenance: {pulled.ProvenancePath}");
+                if (pulled.Provenance is { } verdict) context.Out.WriteLine($"Verified: {verdict.Summary}");
                 if (unpacked is not null) context.Out.WriteLine($"Unpacked: {unpacked}");
             }
             return 0;

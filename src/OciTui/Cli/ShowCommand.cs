@@ -8,6 +8,7 @@ using OciTui.Registry.Models;
 using OciTui.Registry.References;
 using OciTui.Registry.Text;
 using OciTui.Registry.Transfers;
+using OciTui.Registry.Trust;
 using static OciTui.Registry.Text.TerminalText;
 
 namespace OciTui.Cli;
@@ -49,14 +50,25 @@ public static class ShowCommand
                 context.Out.WriteLine();
                 return 0;
             }
-            if (result.GetValue(json)) WriteJson(context.Out, resolved.Display(tagOrDigest), details);
-            else WriteText(context.Out, resolved.Display(tagOrDigest), details);
+            List<Descriptor>? referrers = [];
+            try
+            {
+                await foreach (Descriptor referrer in resolved.Registry.ListReferrersAsync(resolved.Repository!, details.Manifest.Digest, null, token)) referrers.Add(referrer);
+            }
+            catch (RegistryException e)
+            {
+                // The tag itself was read: a registry that refuses its referrers still gets its show, with a note saying what is missing.
+                context.Error.WriteLine($"note: the referrers could not be listed: {e.Message}");
+                referrers = null;
+            }
+            if (result.GetValue(json)) WriteJson(context.Out, resolved.Display(tagOrDigest), details, referrers);
+            else WriteText(context.Out, resolved.Display(tagOrDigest), details, referrers);
             return 0;
         }));
         return command;
     }
 
-    private static void WriteJson(TextWriter output, string reference, ArtifactDetails details) => JsonOutput.Write(output, w =>
+    private static void WriteJson(TextWriter output, string reference, ArtifactDetails details, IReadOnlyList<Descriptor>? referrers) => JsonOutput.Write(output, w =>
     {
         FetchedManifest manifest = details.Manifest;
         w.WriteStartObject();
@@ -86,10 +98,29 @@ public static class ShowCommand
         }
         if (details.Chart is { } chart) w.WriteChart("chart", chart);
         else w.WriteNull("chart");
+        if (referrers is null)
+        {
+            w.WriteNull("referrers");
+            w.WriteEndObject();
+            return;
+        }
+        w.WriteStartArray("referrers");
+        foreach (Descriptor referrer in referrers)
+        {
+            w.WriteStartObject();
+            w.WriteString("kind", ReferrerKinds.JsonName(ReferrerKinds.Of(referrer)));
+            w.WriteString("artifactType", referrer.ArtifactType);
+            w.WriteString("mediaType", referrer.MediaType);
+            w.WriteString("digest", referrer.Digest);
+            w.WriteNumber("size", referrer.Size);
+            w.WriteString("created", referrer.Annotation(Annotations.Created));
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteEndObject();
     });
 
-    private static void WriteText(TextWriter output, string reference, ArtifactDetails details)
+    private static void WriteText(TextWriter output, string reference, ArtifactDetails details, IReadOnlyList<Descriptor>? referrers)
     {
         FetchedManifest manifest = details.Manifest;
         void Line(string label, string? value)
@@ -139,6 +170,16 @@ public static class ShowCommand
             output.WriteLine("Layers:");
             foreach (Descriptor layer in image.Layers)
                 output.WriteLine($"  {Sanitize(layer.MediaType, 100)}  {Sanitize(layer.Digest, 80)}  {ByteSize.Format(layer.Size)}");
+        }
+        if (referrers is { Count: > 0 })
+        {
+            output.WriteLine();
+            output.WriteLine("Referrers:");
+            foreach (Descriptor referrer in referrers)
+            {
+                output.WriteLine($"  {ReferrerKinds.Describe(ReferrerKinds.Of(referrer)),-20}{Sanitize(referrer.Digest, 80)}  {ByteSize.Format(referrer.Size)}"
+                    + $"  {Sanitize(referrer.ArtifactType ?? referrer.MediaType, 100)}{(referrer.Annotation(Annotations.Created) is { } created ? $"  {Sanitize(created, 40)}" : "")}");
+            }
         }
         if (manifest.Index is { } index)
         {

@@ -142,6 +142,8 @@ public sealed class ProfileDialog : Dialog
             InsecureSkipTlsVerify = InsecureSkipTlsVerify.Value == CheckState.Checked,
             AllowBasicOverHttp = AllowBasicOverHttp.Value == CheckState.Checked,
             CaFile = Text(CaFileField),
+            // The form has no keyring field yet (issue 13's TUI part): editing keeps the one the file holds.
+            Keyring = _original?.Keyring,
             Description = Text(DescriptionField),
             Repositories = (RepositoriesField.Text ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         };

@@ -23,7 +23,7 @@ public sealed class ProfileLoaderTests : IDisposable
         {
           "profiles": {
             "prod": { "registry": "https://r.example.com/artifactory/api/oci/charts", "username": "bot", "passwordFile": "secrets/pw",
-                      "insecureSkipTlsVerify": true, "caFile": "ca.pem", "description": "Production", "repositories": ["team/a", "team/b"],
+                      "insecureSkipTlsVerify": true, "caFile": "ca.pem", "keyring": "keys/publisher.asc", "description": "Production", "repositories": ["team/a", "team/b"],
                       "allowBasicOverHttp": false },
             "local": { "registry": "127.0.0.1:5000", "plainHttp": true, "username": "u", "passwordEnv": "PW" },
             "inline": { "registry": "docker.io", "username": "u", "password": "p" },
@@ -36,6 +36,7 @@ public sealed class ProfileLoaderTests : IDisposable
         Profile prod = set.Find("prod")!;
         Assert.Equal(Path.Combine(_directory, "secrets", "pw"), prod.PasswordFile);
         Assert.Equal(Path.Combine(_directory, "ca.pem"), prod.CaFile);
+        Assert.Equal(Path.Combine(_directory, "keys", "publisher.asc"), prod.Keyring);
         Assert.True(prod.InsecureSkipTlsVerify);
         Assert.Equal(["team/a", "team/b"], prod.Repositories);
         Assert.Equal("https://r.example.com/artifactory/api/oci/charts", prod.DisplayAddress);

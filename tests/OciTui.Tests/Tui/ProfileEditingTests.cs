@@ -86,6 +86,22 @@ public sealed class ProfileEditingTests : IDisposable
     }
 
     [Fact]
+    public async Task Editing_keeps_the_keyring_the_form_does_not_show()
+    {
+        string file = ProfilesFile("""
+            { "profiles": { "signed": { "registry": "one.example.com", "keyring": "keys/publisher.asc" } } }
+            """);
+        using var tui = new TuiHarness(ProfileLoader.Load(file), file);
+        await tui
+            .Keys(Key.E).WaitFor("Edit profile signed")
+            .Keys(Key.End).Keys(Key.Backspace, Key.Backspace, Key.Backspace, Key.Backspace, Key.Backspace, Key.Backspace).Type("edited")
+            .Keys(Key.Enter).WaitFor("saved profile edited")
+            .RunAsync();
+
+        Assert.Equal(Path.Combine(_directory, "keys", "publisher.asc"), ProfileLoader.Load(file).Find("edited")!.Keyring);
+    }
+
+    [Fact]
     public async Task Deleting_asks_first_and_removes_only_that_profile()
     {
         string file = ProfilesFile("""{ "profiles": { "keep": { "registry": "one.example.com" }, "drop": { "registry": "two.example.com" } } }""");

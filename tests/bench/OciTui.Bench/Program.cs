@@ -3,11 +3,15 @@ using System.Globalization;
 using OciTui.Registry;
 using OciTui.Registry.Browsing;
 using OciTui.Registry.Profiles;
+using OciTui.Registry.References;
+using OciTui.Registry.Trust;
 using OciTui.Registry.Versions;
 
 // ocitui-bench versions BASE REPO RUNS [SCREEN [CONCURRENCY]]: the version table of REPO as the TUI fills it: list and sort the tags,
 //   load the first SCREEN rows (a screenful), then all of them. Each run opens a new registry (new connections).
 // ocitui-bench catalog BASE RUNS: the catalog, paged: time to the first page and to the end.
+// ocitui-bench provenance CHART.tgz KEYRING RUNS: verifying CHART.tgz.prov once the .prov is in memory (the keyring loaded
+//   once, the chart layer's digest known from its manifest), as the TUI will per row: one verification per run.
 // Prints one line per measure: "name median-ms min-ms max-ms count", medians over RUNS.
 string command = args.Length > 0 ? args[0] : "";
 var invariant = CultureInfo.InvariantCulture;
@@ -20,8 +24,11 @@ switch (command)
     case "catalog" when args.Length >= 3:
         await Catalog(new Uri(args[1]), int.Parse(args[2], invariant));
         return 0;
+    case "provenance" when args.Length >= 4:
+        Provenance(args[1], args[2], int.Parse(args[3], invariant));
+        return 0;
     default:
-        Console.Error.WriteLine("usage: ocitui-bench versions BASE REPO RUNS [SCREEN [CONCURRENCY]] | catalog BASE RUNS");
+        Console.Error.WriteLine("usage: ocitui-bench versions BASE REPO RUNS [SCREEN [CONCURRENCY]] | catalog BASE RUNS | provenance CHART.tgz KEYRING RUNS");
         return 2;
 }
 
@@ -84,6 +91,23 @@ static async Task Catalog(Uri baseAddress, int runs)
     }
     Print("first-page", first, count);
     Print("all-pages", end, count);
+}
+
+static void Provenance(string chart, string keyringPath, int runs)
+{
+    byte[] provenance = File.ReadAllBytes(chart + ".prov");
+    Digest digest = Digest.ComputeSha256(File.ReadAllBytes(chart));
+    Keyring keyring = Keyring.Load(keyringPath);
+    var times = new List<double>();
+    string outcome = "";
+    for (int run = 0; run < runs; run++)
+    {
+        var clock = Stopwatch.StartNew();
+        ProvenanceVerdict verdict = ProvenanceVerifier.Verify(provenance, digest, Path.GetFileName(chart), keyring, DateTimeOffset.UtcNow);
+        times.Add(clock.Elapsed.TotalMilliseconds);
+        outcome = verdict.OutcomeName;
+    }
+    Print($"verify-{outcome}", times, provenance.Length);
 }
 
 static void Print(string name, List<double> values, int count)

@@ -1,0 +1,85 @@
+using System.Text;
+using System.Text.Json;
+using OciTui.Tests.Cli;
+
+namespace OciTui.Tests.Trust;
+
+/// <summary>
+/// <c>show</c> and <c>show --json</c> list a tag's referrers with their kind. docker-registry 2.8 has no referrers API,
+/// so the referrers are found through the tag-schema fallback: an index tagged <c>sha256-&lt;hex&gt;</c> that the pusher
+/// keeps (<see href="https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#referrers-tag-schema">distribution-spec: referrers tag schema</see>).
+/// </summary>
+public sealed class ShowReferrersTests(AnonymousRegistryFixture registry) : IClassFixture<AnonymousRegistryFixture>
+{
+    private const string Repository = "trust/referred";
+
+    private static readonly (string ArtifactType, string Kind, string Text)[] Referrers =
+    [
+        ("application/vnd.dev.cosign.artifact.sig.v1+json", "cosign-signature", "cosign signature"),
+        ("application/vnd.cncf.notary.signature", "notation-signature", "notation signature"),
+        ("application/spdx+json", "spdx-sbom", "SPDX SBOM"),
+        ("application/vnd.cyclonedx+json", "cyclonedx-sbom", "CycloneDX SBOM"),
+        ("application/vnd.in-toto+json", "in-toto-attestation", "in-toto attestation"),
+        ("application/vnd.example.unknown", "other", "other"),
+    ];
+
+    [RegistryFact]
+    public async Task Show_json_lists_every_referrer_with_its_kind()
+    {
+        await SeedAsync("1.0.0");
+
+        CliRun run = await CliRun.RunAsync(["show", $"oci://{registry.Host}/{Repository}:1.0.0", "--plain-http", "--json"]);
+
+        Assert.Equal(0, run.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(run.Out);
+        var found = json.RootElement.GetProperty("referrers").EnumerateArray()
+            .Select(r => (r.GetProperty("artifactType").GetString(), r.GetProperty("kind").GetString())).Order().ToList();
+        Assert.Equal(Referrers.Select(r => ((string?)r.ArtifactType, (string?)r.Kind)).Order(), found);
+    }
+
+    [RegistryFact]
+    public async Task Show_prints_a_referrers_section_with_each_kind()
+    {
+        await SeedAsync("2.0.0");
+
+        CliRun run = await CliRun.RunAsync(["show", $"oci://{registry.Host}/{Repository}:2.0.0", "--plain-http"]);
+
+        Assert.Equal(0, run.ExitCode);
+        string section = run.Out[run.Out.IndexOf("Referrers:", StringComparison.Ordinal)..];
+        foreach ((_, _, string text) in Referrers) Assert.Contains($"  {text}", section, StringComparison.Ordinal);
+    }
+
+    [RegistryFact]
+    public async Task A_tag_without_referrers_shows_an_empty_list()
+    {
+        await registry.Seeder.PushChartAsync(Repository, new ChartArchiveBuilder("referred", "3.0.0"));
+
+        CliRun run = await CliRun.RunAsync(["show", $"oci://{registry.Host}/{Repository}:3.0.0", "--plain-http", "--json"]);
+
+        using JsonDocument json = JsonDocument.Parse(run.Out);
+        Assert.Equal(0, json.RootElement.GetProperty("referrers").GetArrayLength());
+    }
+
+    /// <summary>
+    /// A chart, then one OCI 1.1 artifact manifest per referrer with the chart as its <c>subject</c>, then the
+    /// fallback index listing them, as an OCI 1.1 client pushing to a registry without the referrers API does.
+    /// </summary>
+    private async Task SeedAsync(string version)
+    {
+        RegistrySeeder seeder = registry.Seeder;
+        PushedChart chart = await seeder.PushChartAsync(Repository, new ChartArchiveBuilder("referred", version));
+        byte[] empty = "{}"u8.ToArray();
+        string emptyDigest = await seeder.PushBlobAsync(Repository, empty);
+        var descriptors = new List<string>();
+        foreach ((string artifactType, _, _) in Referrers)
+        {
+            byte[] payload = Encoding.UTF8.GetBytes($"{artifactType} for {chart.ManifestDigest}");
+            string payloadDigest = await seeder.PushBlobAsync(Repository, payload);
+            byte[] manifest = Encoding.UTF8.GetBytes($$"""{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","artifactType":"{{artifactType}}","config":{"mediaType":"application/vnd.oci.empty.v1+json","digest":"{{emptyDigest}}","size":2},"layers":[{"mediaType":"{{artifactType}}","digest":"{{payloadDigest}}","size":{{payload.Length}}}],"subject":{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"{{chart.ManifestDigest}}","size":{{chart.Manifest.Length}}},"annotations":{"org.opencontainers.image.created":"2026-03-01T10:00:00Z"} }""");
+            string digest = await seeder.PushManifestAsync(Repository, $"ref-{version}-{descriptors.Count}", manifest, "application/vnd.oci.image.manifest.v1+json");
+            descriptors.Add($$"""{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"{{digest}}","size":{{manifest.Length}},"artifactType":"{{artifactType}}","annotations":{"org.opencontainers.image.created":"2026-03-01T10:00:00Z"} }""");
+        }
+        byte[] index = Encoding.UTF8.GetBytes($$"""{"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[{{string.Join(',', descriptors)}}]}""");
+        await seeder.PushManifestAsync(Repository, chart.ManifestDigest.Replace(':', '-'), index, "application/vnd.oci.image.index.v1+json");
+    }
+}
