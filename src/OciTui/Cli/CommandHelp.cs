@@ -35,6 +35,13 @@ public static class CommandHelp
             "ocitui pull lab/charts/webapp --version 1.2.3 -d /tmp/charts",
             "ocitui pull oci://ghcr.io/org/charts/app:1.0.0 --untar",
         ],
+        ["diff"] =
+        [
+            "ocitui diff lab/charts/webapp 1.2.3",
+            "ocitui diff lab/charts/webapp 1.2.3 ~1.3 --all",
+            "ocitui diff lab/charts/webapp 1.2.3 1.3.0 --files 'templates/*'",
+            "ocitui diff lab/charts/webapp 1.2.3 --images --json --exit-code",
+        ],
     };
 
     private static readonly string[] ReferenceForms =
@@ -56,6 +63,7 @@ public static class CommandHelp
         "0    success",
         "1    registry, network or verification failure",
         "2    bad usage or bad input",
+        "3    diff --exit-code: the versions differ",
         "130  interrupted (Ctrl-C)",
     ];
 

@@ -43,6 +43,7 @@ public static class CommandLine
             TagsCommand.Create(common, context),
             ShowCommand.Create(common, context),
             PullCommand.Create(common, context),
+            DiffCommand.Create(common, context),
         };
         root.Options.Add(common.Profiles);
         CommandHelp.AddTo(root);
