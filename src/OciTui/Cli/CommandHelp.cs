@@ -63,7 +63,6 @@ public static class CommandHelp
         "0    success",
         "1    registry, network or verification failure",
         "2    bad usage or bad input",
-        "3    diff --exit-code: the versions differ",
         "130  interrupted (Ctrl-C)",
     ];
 
@@ -96,7 +95,7 @@ public static class CommandHelp
                 bool repos = command.Name == "repos";
                 Section(output, "Examples:", examples);
                 Section(output, repos ? "Targets:" : "References:", repos ? TargetForms : ReferenceForms);
-                Section(output, "Exit codes:", ExitCodeLines);
+                Section(output, "Exit codes:", command.Name == "diff" ? [.. ExitCodeLines.Take(3), "3    --exit-code: the versions differ", .. ExitCodeLines.Skip(3)] : ExitCodeLines);
             }
             return code;
         }

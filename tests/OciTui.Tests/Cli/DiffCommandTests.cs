@@ -11,6 +11,7 @@ public sealed class DiffCommandTests(AnonymousRegistryFixture registry) : IClass
 {
     private const string Repository = "diff/charts/shop";
     private const string Hostile = "diff/charts/hostile";
+    private const string Broken = "diff/charts/broken";
 
     private const string Values100 = """
         replicaCount: 1
@@ -55,6 +56,8 @@ public sealed class DiffCommandTests(AnonymousRegistryFixture registry) : IClass
         await registry.Seeder.PushChartAsync(Repository, new ChartArchiveBuilder("shop", "1.1.0") { Values = Values110, ExtraChartYaml = Deps110 }
             .WithFile("templates/service.yaml", Encoding.UTF8.GetBytes("kind: Service\n")));
         await registry.Seeder.PushChartAsync(Repository, new ChartArchiveBuilder("shop", "1.2.0-rc.1") { Values = Values110 + "new: x\n" });
+        await registry.Seeder.PushChartAsync(Broken, new ChartArchiveBuilder("broken", "1.0.0") { Values = "a: 1\n" });
+        await registry.Seeder.PushChartAsync(Broken, new ChartArchiveBuilder("broken", "2.0.0") { Values = "a: 2\nb: [1, 2\n" });
         await registry.Seeder.PushChartAsync(Hostile, new ChartArchiveBuilder("hostile", "1.0.0") { Values = "a: 1\n" });
         await registry.Seeder.PushChartAsync(Hostile, new ChartArchiveBuilder("hostile", "2.0.0") { Values = "a: \"\e]0;pwned\a\e[31mred \u202Eevil\"\n\"\e[2Jkey\": 1\n" }
             .WithFile("templates/\u202Etxt.yaml", [1]));
@@ -151,6 +154,17 @@ public sealed class DiffCommandTests(AnonymousRegistryFixture registry) : IClass
         CliRun same = await Run("diff", Ref, "1.1.0", "1.1.0", "--all", "--exit-code");
         Assert.Equal(0, same.ExitCode);
         Assert.Contains("values.yaml: no difference.", same.Out, StringComparison.Ordinal);
+    }
+
+    [RegistryFact]
+    public async Task Values_the_new_version_cannot_parse_still_get_the_text_diff_and_one_sentence_why()
+    {
+        CliRun run = await Run("diff", $"{registry.Host}/{Broken}", "1.0.0", "2.0.0", "--exit-code");
+        Assert.Equal(3, run.ExitCode);
+        string[] lines = run.Out.Split('\n');
+        Assert.Single(lines, l => l.StartsWith("No key-path view: the new version's values.yaml cannot be read: it is not valid YAML", StringComparison.Ordinal));
+        Assert.Contains("-a: 1\n+a: 2\n+b: [1, 2\n", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(lines, l => l.StartsWith("a: ", StringComparison.Ordinal));
     }
 
     [RegistryFact]
