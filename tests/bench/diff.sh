@@ -2,7 +2,7 @@
 # Issue 12's speed row: `ocitui diff` of two chart versions with about 30 KiB of values (ks-core sized), against what
 # people do today, `helm show values` twice plus `diff -u`, on the same local docker-registry, in the same run.
 #
-#   OCITUI=/path/to/ocitui HELM=/path/to/helm tests/bench/diff.sh      (RUNS=10 for more runs; default 10)
+#   OCITUI=/path/to/ocitui HELM=/path/to/helm tests/bench/diff.sh   (RUNS=N runs, default 10; COMPONENTS=14000: a ~4.8 MiB values.yaml)
 #
 # Needs: docker-registry, curl, python3, helm (v4), an ocitui build (dotnet publish -r linux-x64).
 set -euo pipefail
@@ -29,11 +29,11 @@ export HELM_CONFIG_HOME=$work/helm HELM_CACHE_HOME=$work/helm-cache HELM_DATA_HO
 (cd "$work" && "$helm" create big >/dev/null)
 # values.yaml of about 30 KiB: 60 components with images, resources, env lists and annotations; v2 changes some.
 gen() {
-  python3 - "$1" <<'PY'
+  python3 - "$1" "${COMPONENTS:-90}" <<'PY'
 import sys
 v = int(sys.argv[1])
 out = []
-for i in range(90):
+for i in range(int(sys.argv[2])):
     out.append(f"component{i}:")
     out.append(f"  enabled: {'true' if (i + v) % 7 else 'false'}")
     out.append(f"  replicaCount: {1 + (i * v) % 3}")

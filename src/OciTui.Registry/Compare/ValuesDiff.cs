@@ -58,13 +58,13 @@ public static class ValuesDiff
     {
         if (NamesOf(a) is { } namesA && NamesOf(b) is { } namesB)
         {
+            var indexB = new Dictionary<string, int>(namesB.Count, StringComparer.Ordinal);
+            for (int j = 0; j < namesB.Count; j++) indexB[namesB[j]] = j;
+            var seenA = new HashSet<string>(namesA, StringComparer.Ordinal);
             for (int i = 0; i < a.Items.Count; i++)
-            {
-                int j = namesB.IndexOf(namesA[i]);
-                Walk(NamedItem(path, namesA[i]), a.Items[i], j < 0 ? null : b.Items[j], changes);
-            }
+                Walk(NamedItem(path, namesA[i]), a.Items[i], indexB.TryGetValue(namesA[i], out int j) ? b.Items[j] : null, changes);
             for (int j = 0; j < b.Items.Count; j++)
-                if (!namesA.Contains(namesB[j])) Walk(NamedItem(path, namesB[j]), null, b.Items[j], changes);
+                if (!seenA.Contains(namesB[j])) Walk(NamedItem(path, namesB[j]), null, b.Items[j], changes);
             return;
         }
         for (int i = 0; i < Math.Max(a.Items.Count, b.Items.Count); i++)
@@ -75,9 +75,10 @@ public static class ValuesDiff
     private static List<string>? NamesOf(YamlList list)
     {
         var names = new List<string>(list.Items.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (YamlValue item in list.Items)
         {
-            if (item is not YamlMap map || map.Find("name") is not YamlScalar { Kind: not ScalarKind.Null } name || names.Contains(name.Text)) return null;
+            if (item is not YamlMap map || map.Find("name") is not YamlScalar { Kind: not ScalarKind.Null } name || !seen.Add(name.Text)) return null;
             names.Add(name.Text);
         }
         return names;

@@ -23,13 +23,20 @@ public static class YamlReader
     /// </summary>
     public const int MaxExpandedNodes = 2_000_000;
 
+    /// <summary>At most one event per byte or two of a file within helm's 5 MiB per-file limit.</summary>
+    private const int MaxMergingEvents = 6_000_000;
+
     public static YamlReadResult Read(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return new YamlReadResult(new YamlMap([]), null, 0);
         var stream = new YamlStream();
         try
         {
-            stream.Load(new MergingParser(new Parser(new StringReader(text))));
+            IParser parser = new Parser(new StringReader(text));
+            // MergingParser buffers every event and, by default, refuses past 100,000 of them: only files with a
+            // merge key need it, and those may have as many events as helm's 5 MiB file limit allows.
+            if (text.Contains("<<", StringComparison.Ordinal)) parser = new MergingParser(parser, MaxMergingEvents);
+            stream.Load(parser);
         }
         catch (YamlException e)
         {

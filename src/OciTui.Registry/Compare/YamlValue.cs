@@ -18,11 +18,18 @@ public abstract record YamlValue;
 /// <summary>A mapping, keys in file order (order is ignored when compared).</summary>
 public sealed record YamlMap(IReadOnlyList<KeyValuePair<string, YamlValue>> Entries) : YamlValue
 {
+    // Built on first use: comparing two maps of n keys looks each key up once, O(n) instead of O(n²).
+    private Dictionary<string, YamlValue>? _byKey;
+
     public YamlValue? Find(string key)
     {
-        foreach ((string k, YamlValue v) in Entries)
-            if (k == key) return v;
-        return null;
+        if (_byKey is null)
+        {
+            var byKey = new Dictionary<string, YamlValue>(Entries.Count, StringComparer.Ordinal);
+            foreach ((string k, YamlValue v) in Entries) byKey.TryAdd(k, v);
+            _byKey = byKey;
+        }
+        return _byKey.GetValueOrDefault(key);
     }
 }
 

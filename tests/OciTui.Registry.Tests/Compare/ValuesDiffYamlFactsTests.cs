@@ -48,6 +48,17 @@ public sealed class ValuesDiffYamlFactsTests
     }
 
     [Fact]
+    public void A_large_file_with_merge_keys_past_the_parsers_default_event_limit_is_still_read()
+    {
+        // YamlDotNet's MergingParser refuses past 100,000 events by default; helm reads values files up to 5 MiB.
+        var values = new System.Text.StringBuilder("base: &b\n  x: 1\n");
+        for (int i = 0; i < 15_000; i++) values.Append($"k{i}:\n  <<: *b\n  y: {i}\n");
+        YamlReadResult read = YamlReader.Read(values.ToString());
+        Assert.True(read.Parsed, read.Problem);
+        Assert.Equal("1", ((YamlScalar)((YamlMap)((YamlMap)read.Value!).Find("k14999")!).Find("x")!).Text);
+    }
+
+    [Fact]
     public void Only_the_first_of_several_documents_is_compared_as_helm_reads_only_that_one()
     {
         YamlReadResult read = YamlReader.Read("a: 1\n---\na: 2\n");
