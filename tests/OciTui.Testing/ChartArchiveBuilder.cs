@@ -24,6 +24,8 @@ public sealed class ChartArchiveBuilder(string name, string version)
     public string Readme { get; init; } = "";
     public string? KubeVersion { get; init; }
     public bool Deprecated { get; init; }
+    /// <summary>YAML appended to Chart.yaml (a dependencies list, annotations).</summary>
+    public string ExtraChartYaml { get; init; } = "";
 
     /// <summary>Adds a file at a path relative to the chart folder (or any raw path when <paramref name="raw"/>), for hostile archives.</summary>
     public ChartArchiveBuilder WithFile(string path, byte[] content, bool raw = false)
@@ -35,7 +37,7 @@ public sealed class ChartArchiveBuilder(string name, string version)
     public string ChartYaml =>
         $"apiVersion: v2\nname: {Name}\nversion: {Version}\nappVersion: \"{AppVersion}\"\ndescription: {Description}\ntype: application\n" +
         (KubeVersion is null ? "" : $"kubeVersion: \"{KubeVersion}\"\n") + (Deprecated ? "deprecated: true\n" : "") +
-        "home: https://example.com/charts\nsources:\n  - https://example.com/src\nkeywords:\n  - test\nmaintainers:\n  - name: ocitui\n    email: ocitui@example.com\n";
+        "home: https://example.com/charts\nsources:\n  - https://example.com/src\nkeywords:\n  - test\nmaintainers:\n  - name: ocitui\n    email: ocitui@example.com\n" + ExtraChartYaml;
 
     /// <summary>The config blob helm pushes: Chart.yaml's metadata as JSON.</summary>
     public byte[] ConfigJson()

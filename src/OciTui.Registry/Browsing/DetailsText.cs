@@ -90,9 +90,15 @@ public static class DetailsText
     /// <summary>Reads a chart's files from its layer, in memory, with helm's limits.</summary>
     public static async Task<ChartFiles> ReadChartFilesAsync(IRegistry registry, ArtifactDetails details, CancellationToken cancellationToken)
     {
-        Descriptor layer = Transfers.ChartPuller.ChartLayerOf(details);
-        byte[] archive = await registry.GetBlobAsync(details.Repository, layer, 64L * 1024 * 1024, cancellationToken).ConfigureAwait(false);
+        byte[] archive = await ReadChartArchiveAsync(registry, details, cancellationToken).ConfigureAwait(false);
         using var stream = new MemoryStream(archive, writable: false);
         return await ChartArchive.ReadFilesAsync(stream, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The chart layer's bytes, at most 64 MiB (a chart over that is not one helm would read either).</summary>
+    public static async Task<byte[]> ReadChartArchiveAsync(IRegistry registry, ArtifactDetails details, CancellationToken cancellationToken)
+    {
+        Descriptor layer = Transfers.ChartPuller.ChartLayerOf(details);
+        return await registry.GetBlobAsync(details.Repository, layer, 64L * 1024 * 1024, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -36,6 +36,22 @@ public static class ChartArchive
         return new ChartFiles(chart, values, readme);
     }
 
+    /// <summary>
+    /// Every regular file of the chart, in memory, by its path inside the chart's top folder (<c>templates/app.yaml</c>),
+    /// with the same limits as <see cref="ReadFilesAsync"/>; for comparing two versions.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, byte[]>> ReadAllFilesAsync(Stream chartTgz, CancellationToken cancellationToken = default)
+    {
+        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        await foreach ((string path, byte[] content) in EntriesAsync(chartTgz, cancellationToken).ConfigureAwait(false))
+        {
+            int slash = path.IndexOf('/', StringComparison.Ordinal);
+            if (slash > 0) files.TryAdd(path[(slash + 1)..], content);
+        }
+        if (!files.ContainsKey("Chart.yaml")) throw new ChartArchiveException("The archive has no Chart.yaml in its top folder: it is not a Helm chart.");
+        return files;
+    }
+
     /// <summary>helm pull --untar: extracts into <paramref name="directory"/> (the chart's own folder appears inside it), all-or-nothing.</summary>
     public static async Task<string> ExtractAsync(string chartTgzPath, string directory, CancellationToken cancellationToken = default)
     {

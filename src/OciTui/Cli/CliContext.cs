@@ -18,6 +18,9 @@ public sealed record CliContext
     /// <summary>stderr is a terminal: pull draws its progress line there.</summary>
     public bool ErrorIsTerminal { get; init; }
 
+    /// <summary>stdout is a terminal: diff colours its lines there (never under NO_COLOR).</summary>
+    public bool OutIsTerminal { get; init; }
+
     /// <summary>Opens a registry for a profile; the warning callback prints registry Warning headers.</summary>
     public Func<Profile, CliContext, IRegistry> OpenRegistry { get; init; } = DefaultOpen;
 
@@ -32,6 +35,7 @@ public sealed record CliContext
             Error = stderr,
             Input = new StreamReader(Console.OpenStandardInput(), new System.Text.UTF8Encoding(false)),
             ErrorIsTerminal = !Console.IsErrorRedirected,
+            OutIsTerminal = !Console.IsOutputRedirected,
         };
 
     private static IRegistry DefaultOpen(Profile profile, CliContext context) =>

@@ -41,6 +41,13 @@ public static class CommandHelp
             "ocitui verify lab/charts/webapp --version 1.2.3 --keyring ~/keys/publisher.asc",
             "ocitui verify oci://ghcr.io/org/charts/app:1.0.0 --json",
         ],
+        ["diff"] =
+        [
+            "ocitui diff lab/charts/webapp 1.2.3",
+            "ocitui diff lab/charts/webapp 1.2.3 ~1.3 --all",
+            "ocitui diff lab/charts/webapp 1.2.3 1.3.0 --files 'templates/*'",
+            "ocitui diff lab/charts/webapp 1.2.3 --images --json --exit-code",
+        ],
     };
 
     private static readonly string[] ReferenceForms =
@@ -94,7 +101,7 @@ public static class CommandHelp
                 bool repos = command.Name == "repos";
                 Section(output, "Examples:", examples);
                 Section(output, repos ? "Targets:" : "References:", repos ? TargetForms : ReferenceForms);
-                Section(output, "Exit codes:", ExitCodeLines);
+                Section(output, "Exit codes:", command.Name == "diff" ? [.. ExitCodeLines.Take(3), "3    --exit-code: the versions differ", .. ExitCodeLines.Skip(3)] : ExitCodeLines);
             }
             return code;
         }

@@ -44,6 +44,7 @@ public static class CommandLine
             ShowCommand.Create(common, context),
             PullCommand.Create(common, context),
             VerifyCommand.Create(common, context),
+            DiffCommand.Create(common, context),
         };
         root.Options.Add(common.Profiles);
         CommandHelp.AddTo(root);

@@ -22,6 +22,7 @@ public sealed class CommandHelpTests
     [InlineData("tags", "ocitui tags lab/charts/webapp", "References:")]
     [InlineData("show", "ocitui show lab/charts/webapp:1.2.3", "References:")]
     [InlineData("pull", "ocitui pull lab/charts/webapp --version 1.2.3", "References:")]
+    [InlineData("diff", "ocitui diff lab/charts/webapp 1.2.3 ~1.3 --all", "References:")]
     public void Each_commands_help_shows_examples_reference_forms_and_exit_codes_within_80_columns(string command, string example, string forms)
     {
         string help = HelpAt80Columns(command, "--help");

@@ -1,0 +1,105 @@
+namespace OciTui.Registry.Compare;
+
+/// <summary>
+/// values.yaml compared: structurally when both sides parse (<see cref="Structural"/>; else <see cref="Note"/> says
+/// why not), and as text always. <see cref="Note"/> also tells when only the first of several documents was compared.
+/// </summary>
+public sealed record ValuesComparison(bool Structural, IReadOnlyList<ValueChange> Changes, string? Note, IReadOnlyList<DiffLine> Text)
+{
+    public bool Differs => Changes.Count > 0 || Text.Count > 0;
+}
+
+/// <summary>A file whose text was diffed (a <c>--files PATTERN</c> match); binary files have no lines and <see cref="Binary"/> set.</summary>
+public sealed record FileTextDiff(string Path, bool Binary, IReadOnlyList<DiffLine> Lines);
+
+/// <summary>Everything that differs between two chart versions; each section is computed only when asked for.</summary>
+public sealed record ChartComparison(
+    ChartSnapshot From,
+    ChartSnapshot To,
+    ValuesComparison? Values,
+    ChartYamlComparison? Chart,
+    IReadOnlyList<DiffLine>? ChartText,
+    IReadOnlyList<FileChange>? Files,
+    IReadOnlyList<FileTextDiff>? FileTexts,
+    IReadOnlyList<ImageChange>? Images,
+    string? ImagesProblem)
+{
+    public bool Differs =>
+        (Values?.Differs ?? false) || (Chart?.Differs ?? false) || ChartText is { Count: > 0 } || Files is { Count: > 0 } || Images is { Count: > 0 };
+}
+
+/// <summary>What to compare; <see cref="FilePattern"/> selects the files whose text is diffed (null: none).</summary>
+public sealed record CompareOptions(bool Values = true, bool Chart = false, bool Files = false, bool Images = false, string? FilePattern = null, int Context = TextDiff.DefaultContext)
+{
+    public static readonly CompareOptions Everything = new(true, true, true, true);
+}
+
+/// <summary>
+/// Compares two versions of a chart: each read once through the registry (bounded, in memory) into a
+/// <see cref="ChartSnapshot"/>, then compared without further I/O, so a front end can keep snapshots and re-compare.
+/// </summary>
+public static class ChartComparer
+{
+    public static async Task<ChartComparison> CompareAsync(IRegistry registry, string repository, string fromTag, string toTag, CompareOptions options, CancellationToken cancellationToken = default)
+    {
+        Task<ChartSnapshot> from = ChartSnapshot.ReadAsync(registry, repository, fromTag, cancellationToken);
+        Task<ChartSnapshot> to = ChartSnapshot.ReadAsync(registry, repository, toTag, cancellationToken);
+        await Task.WhenAll(from, to).ConfigureAwait(false);
+        return Compare(await from.ConfigureAwait(false), await to.ConfigureAwait(false), options);
+    }
+
+    public static ChartComparison Compare(ChartSnapshot from, ChartSnapshot to, CompareOptions options)
+    {
+        YamlReadResult? valuesFrom = null, valuesTo = null;
+        if (options.Values || options.Images)
+        {
+            valuesFrom = YamlReader.Read(from.ValuesYaml);
+            valuesTo = YamlReader.Read(to.ValuesYaml);
+        }
+        ValuesComparison? values = options.Values ? CompareValues(from, to, valuesFrom!, valuesTo!, options.Context) : null;
+        ChartYamlComparison? chart = options.Chart ? ChartYamlComparison.Compare(from.ChartYaml, to.ChartYaml) : null;
+        IReadOnlyList<DiffLine>? chartText = options.Chart ? TextDiff.Unified(from.ChartYaml, to.ChartYaml, options.Context) : null;
+        IReadOnlyList<FileChange>? files = options.Files ? FilesDiff.Compare(from, to) : null;
+        IReadOnlyList<FileTextDiff>? fileTexts = options.Files && options.FilePattern is { } pattern ? FileTexts(from, to, files!, pattern, options.Context) : null;
+        IReadOnlyList<ImageChange>? images = null;
+        string? imagesProblem = null;
+        if (options.Images)
+        {
+            if (valuesFrom!.Value is { } a && valuesTo!.Value is { } b) images = ImagesDiff.Compare(a, b);
+            else imagesProblem = $"Images are not listed: {ParseProblem(valuesFrom, valuesTo!)}";
+        }
+        return new ChartComparison(from, to, values, chart, chartText, files, fileTexts, images, imagesProblem);
+    }
+
+    private static ValuesComparison CompareValues(ChartSnapshot from, ChartSnapshot to, YamlReadResult a, YamlReadResult b, int context)
+    {
+        IReadOnlyList<DiffLine> text = TextDiff.Unified(from.ValuesYaml, to.ValuesYaml, context);
+        if (a.Value is null || b.Value is null)
+            return new ValuesComparison(false, [], $"No key-path view: {ParseProblem(a, b)}", text);
+        string? note = a.DocumentCount > 1 || b.DocumentCount > 1
+            ? "values.yaml holds more than one YAML document; helm reads only the first, and so does the key-path view."
+            : null;
+        return new ValuesComparison(true, ValuesDiff.Compare(a.Value, b.Value), note, text);
+    }
+
+    private static string ParseProblem(YamlReadResult a, YamlReadResult b) =>
+        a.Value is null ? $"the old version's values.yaml cannot be read: {a.Problem}." : $"the new version's values.yaml cannot be read: {b.Problem}.";
+
+    private static List<FileTextDiff> FileTexts(ChartSnapshot from, ChartSnapshot to, IReadOnlyList<FileChange> changes, string pattern, int context)
+    {
+        var diffs = new List<FileTextDiff>();
+        foreach (FileChange change in changes)
+        {
+            if (!FilesDiff.Matches(change.Path, pattern)) continue;
+            from.Files.TryGetValue(change.Path, out byte[]? old);
+            to.Files.TryGetValue(change.Path, out byte[]? now);
+            if ((old is not null && !FilesDiff.IsText(old)) || (now is not null && !FilesDiff.IsText(now)))
+            {
+                diffs.Add(new FileTextDiff(change.Path, true, []));
+                continue;
+            }
+            diffs.Add(new FileTextDiff(change.Path, false, TextDiff.Unified(from.Text(change.Path), to.Text(change.Path), context)));
+        }
+        return diffs;
+    }
+}

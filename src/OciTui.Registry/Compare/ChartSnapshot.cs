@@ -1,0 +1,30 @@
+using System.Text;
+using OciTui.Registry.Browsing;
+using OciTui.Registry.Charts;
+using OciTui.Registry.Inspection;
+using OciTui.Registry.References;
+
+namespace OciTui.Registry.Compare;
+
+/// <summary>One chart version read for comparing: the tag it was asked by, its manifest digest and every file of its archive.</summary>
+public sealed record ChartSnapshot(string Tag, string ManifestDigest, IReadOnlyDictionary<string, byte[]> Files)
+{
+    /// <summary>Bytes held: what a cache of snapshots (keyed by <see cref="ManifestDigest"/>) counts against its budget.</summary>
+    public long Size => Files.Sum(f => (long)f.Value.Length + (f.Key.Length * 2));
+
+    public string? Text(string path) => Files.TryGetValue(path, out byte[]? content) ? Encoding.UTF8.GetString(content) : null;
+
+    public string? ValuesYaml => Text("values.yaml");
+
+    public string? ChartYaml => Text("Chart.yaml");
+
+    /// <summary>Reads the chart a tag or digest names: its manifest, then its chart layer (bounded as <c>show</c> bounds it), unpacked in memory with helm's limits.</summary>
+    public static async Task<ChartSnapshot> ReadAsync(IRegistry registry, string repository, string tagOrDigest, CancellationToken cancellationToken = default)
+    {
+        ArtifactDetails details = await ArtifactInspector.InspectAsync(registry, repository, ManifestReference.Parse(tagOrDigest), cancellationToken).ConfigureAwait(false);
+        byte[] archive = await DetailsText.ReadChartArchiveAsync(registry, details, cancellationToken).ConfigureAwait(false);
+        using var stream = new MemoryStream(archive, writable: false);
+        IReadOnlyDictionary<string, byte[]> files = await ChartArchive.ReadAllFilesAsync(stream, cancellationToken).ConfigureAwait(false);
+        return new ChartSnapshot(tagOrDigest, details.Manifest.Digest.ToString(), files);
+    }
+}

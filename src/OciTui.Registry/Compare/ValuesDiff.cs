@@ -1,0 +1,132 @@
+using System.Text;
+
+namespace OciTui.Registry.Compare;
+
+public enum ChangeKind
+{
+    Added,
+    Removed,
+    Changed,
+}
+
+/// <summary>One leaf that differs: its key path and its old and new value (null where the side has no such key).</summary>
+public sealed record ValueChange(string Path, ChangeKind Change, YamlValue? From, YamlValue? To);
+
+/// <summary>
+/// The structural difference of two YAML trees, one entry per leaf (a scalar, an empty map or an empty list): key
+/// order and comments do not matter; lists compare by index, or by their items' <c>name</c> where every item on both
+/// sides has a distinct one (containers, env, ports), so an inserted item is one addition, not a cascade.
+/// </summary>
+public static class ValuesDiff
+{
+    public static IReadOnlyList<ValueChange> Compare(YamlValue from, YamlValue to)
+    {
+        var changes = new List<ValueChange>();
+        Walk("", from, to, changes);
+        return changes;
+    }
+
+    private static void Walk(string path, YamlValue? from, YamlValue? to, List<ValueChange> changes)
+    {
+        switch (from, to)
+        {
+            case (YamlMap a, YamlMap b) when a.Entries.Count > 0 || b.Entries.Count > 0:
+                foreach ((string key, YamlValue value) in a.Entries) Walk(Join(path, key), value, b.Find(key), changes);
+                foreach ((string key, YamlValue value) in b.Entries)
+                    if (a.Find(key) is null) Walk(Join(path, key), null, value, changes);
+                return;
+            case (YamlList a, YamlList b) when a.Items.Count > 0 || b.Items.Count > 0:
+                WalkList(path, a, b, changes);
+                return;
+            case (YamlScalar a, YamlScalar b) when a.SameAs(b):
+            case (YamlMap, YamlMap):
+            case (YamlList, YamlList):
+            case (null, null):
+                return;
+            case (YamlScalar a, YamlScalar b):
+                changes.Add(new ValueChange(path, ChangeKind.Changed, a, b));
+                return;
+            default:
+                // A side missing, or a map or list on one side and something else on the other: every leaf goes and comes.
+                if (from is not null) Leaves(path, from, (p, v) => changes.Add(new ValueChange(p, ChangeKind.Removed, v, null)));
+                if (to is not null) Leaves(path, to, (p, v) => changes.Add(new ValueChange(p, ChangeKind.Added, null, v)));
+                return;
+        }
+    }
+
+    private static void WalkList(string path, YamlList a, YamlList b, List<ValueChange> changes)
+    {
+        if (NamesOf(a) is { } namesA && NamesOf(b) is { } namesB)
+        {
+            var indexB = new Dictionary<string, int>(namesB.Count, StringComparer.Ordinal);
+            for (int j = 0; j < namesB.Count; j++) indexB[namesB[j]] = j;
+            var seenA = new HashSet<string>(namesA, StringComparer.Ordinal);
+            for (int i = 0; i < a.Items.Count; i++)
+                Walk(NamedItem(path, namesA[i]), a.Items[i], indexB.TryGetValue(namesA[i], out int j) ? b.Items[j] : null, changes);
+            for (int j = 0; j < b.Items.Count; j++)
+                if (!seenA.Contains(namesB[j])) Walk(NamedItem(path, namesB[j]), null, b.Items[j], changes);
+            return;
+        }
+        for (int i = 0; i < Math.Max(a.Items.Count, b.Items.Count); i++)
+            Walk($"{path}[{i}]", i < a.Items.Count ? a.Items[i] : null, i < b.Items.Count ? b.Items[i] : null, changes);
+    }
+
+    /// <summary>Each item's <c>name</c>, when every item is a map with a distinct scalar one; else null.</summary>
+    private static List<string>? NamesOf(YamlList list)
+    {
+        var names = new List<string>(list.Items.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (YamlValue item in list.Items)
+        {
+            if (item is not YamlMap map || map.Find("name") is not YamlScalar { Kind: not ScalarKind.Null } name || !seen.Add(name.Text)) return null;
+            names.Add(name.Text);
+        }
+        return names;
+    }
+
+    /// <summary>Calls <paramref name="leaf"/> for every leaf under <paramref name="value"/>.</summary>
+    public static void Leaves(string path, YamlValue value, Action<string, YamlValue> leaf)
+    {
+        switch (value)
+        {
+            case YamlMap { Entries.Count: > 0 } map:
+                foreach ((string key, YamlValue child) in map.Entries) Leaves(Join(path, key), child, leaf);
+                break;
+            case YamlList { Items.Count: > 0 } list:
+                for (int i = 0; i < list.Items.Count; i++) Leaves($"{path}[{i}]", list.Items[i], leaf);
+                break;
+            default:
+                leaf(path, value);
+                break;
+        }
+    }
+
+    /// <summary><c>a.b</c>; a key that is not a plain word (<c>example.com/role</c>, <c>a b</c>, empty) is quoted: <c>a."example.com/role"</c>.</summary>
+    public static string Join(string path, string key)
+    {
+        string part = key.Length > 0 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') ? key : Quote(key);
+        return path.Length == 0 ? part : $"{path}.{part}";
+    }
+
+    private static string NamedItem(string path, string name) => $"{path}[name={Quote(name)}]";
+
+    private static string Quote(string text)
+    {
+        var quoted = new StringBuilder(text.Length + 2).Append('"');
+        foreach (char c in text) quoted.Append(c is '"' or '\\' ? $"\\{c}" : c.ToString());
+        return quoted.Append('"').ToString();
+    }
+
+    /// <summary>A value as one line: a string that would read back as another type is quoted (<c>"1"</c>, <c>"true"</c>).</summary>
+    public static string Format(YamlValue? value) => value switch
+    {
+        null => "absent",
+        YamlScalar { Kind: ScalarKind.String } s => YamlScalar.FromPlain(s.Text).Kind != ScalarKind.String || s.Text.Length == 0 || s.Text != s.Text.Trim() || s.Text.Contains('\n')
+            ? Quote(s.Text.Replace("\n", "\\n", StringComparison.Ordinal))
+            : s.Text,
+        YamlScalar s => s.Text is "" or "~" ? "null" : s.Text,
+        YamlMap => "{}",
+        YamlList => "[]",
+        _ => "?",
+    };
+}
