@@ -68,17 +68,7 @@ public static class DiffCommand
             w.WriteStartObject("values");
             w.WriteBoolean("structural", values.Structural);
             w.WriteString("note", values.Note);
-            w.WriteStartArray("changes");
-            foreach (ValueChange change in values.Changes)
-            {
-                w.WriteStartObject();
-                w.WriteString("path", change.Path);
-                w.WriteString("change", Name(change.Change));
-                if (change.From is not null) WriteValue(w, "from", change.From);
-                if (change.To is not null) WriteValue(w, "to", change.To);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
+            Changes(w, values.Changes);
             w.WriteString("diff", TextDiff.Format(values.Text, $"a/values.yaml", $"b/values.yaml"));
             w.WriteEndObject();
         }
@@ -86,17 +76,7 @@ public static class DiffCommand
         {
             w.WriteStartObject("chart");
             w.WriteString("note", chart.Problem);
-            w.WriteStartArray("changes");
-            foreach (ValueChange change in chart.Fields)
-            {
-                w.WriteStartObject();
-                w.WriteString("path", change.Path);
-                w.WriteString("change", Name(change.Change));
-                if (change.From is not null) WriteValue(w, "from", change.From);
-                if (change.To is not null) WriteValue(w, "to", change.To);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
+            Changes(w, chart.Fields);
             w.WriteStartObject("dependencies");
             foreach (DependencyChange dependency in chart.Dependencies)
             {
@@ -176,6 +156,22 @@ public static class DiffCommand
     }
 
     /// <summary>A value with its YAML type: a string stays a string ("1"), a number a number (1), an empty map {}.</summary>
+    /// <summary>A list of key-path changes, one object each: path, change, and the typed old and new values where there are any.</summary>
+    private static void Changes(Utf8JsonWriter w, IEnumerable<ValueChange> changes)
+    {
+        w.WriteStartArray("changes");
+        foreach (ValueChange change in changes)
+        {
+            w.WriteStartObject();
+            w.WriteString("path", change.Path);
+            w.WriteString("change", Name(change.Change));
+            if (change.From is not null) WriteValue(w, "from", change.From);
+            if (change.To is not null) WriteValue(w, "to", change.To);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
     private static void WriteValue(Utf8JsonWriter w, string name, YamlValue value)
     {
         w.WritePropertyName(name);
