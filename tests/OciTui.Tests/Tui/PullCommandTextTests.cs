@@ -35,4 +35,20 @@ public sealed class PullCommandTextTests
         var profile = new Profile { Name = "demo", Layout = "/srv/layouts" };
         Assert.StartsWith("ocitui pull demo/charts/app:1.0.0\n", PullCommandText.For(profile, "charts/app", "1.0.0", Digest), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_tag_that_is_not_a_version_gives_helm_pull_by_digest_which_helm_accepts()
+    {
+        var profile = new Profile { Name = "p", Registry = "127.0.0.1:5000", PlainHttp = true };
+        Assert.Equal(
+            $"helm pull oci://127.0.0.1:5000/charts/app@{Digest} --plain-http",
+            PullCommandText.For(profile, "charts/app", "latest", Digest).Split('\n')[0]);
+    }
+
+    [Fact]
+    public void A_tag_that_is_not_a_version_without_its_digest_yet_gives_the_ocitui_command()
+    {
+        var profile = new Profile { Name = "p", Registry = "ghcr.io" };
+        Assert.StartsWith("ocitui pull p/charts/app:latest\n", PullCommandText.For(profile, "charts/app", "latest", null), StringComparison.Ordinal);
+    }
 }
