@@ -76,7 +76,9 @@ public static class ShowCommand
         w.WriteString("digest", manifest.Digest.ToString());
         w.WriteString("mediaType", manifest.MediaType);
         w.WriteString("artifactType", manifest.Manifest?.EffectiveArtifactType ?? manifest.Index?.ArtifactType);
+        // "size" is the manifest's own, as in a descriptor; "totalSize" is what a pull fetches, the figure text output shows.
         w.WriteNumber("size", manifest.Size);
+        w.WriteNumber("totalSize", details.TotalSize);
         w.WriteMap("annotations", manifest.Annotations);
         if (details.Config is { } config)
         {

@@ -31,4 +31,20 @@ public sealed class ShowAndDetailsAgreeTests : IDisposable
         long pulled = details.Manifest.Size + details.Config!.Size + details.Manifest.Manifest!.Layers.Sum(l => l.Size);
         Assert.Equal(ByteSize.Format(pulled), shown);
     }
+
+    [Fact]
+    public async Task Show_json_gives_the_manifest_s_own_size_and_the_total_a_pull_fetches()
+    {
+        string profiles = Path.Combine(_directory, "profiles.json");
+        File.WriteAllText(profiles, JsonSerializer.Serialize(new { profiles = new { demo = new { layout = RepositoryPaths.DemoLayout } } }));
+        CliRun show = await CliRun.RunAsync(["show", "demo/charts/hello:1.0.0", "--profiles", profiles, "--json"], _directory);
+        Assert.Equal(0, show.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(show.Out);
+
+        using var registry = new LayoutRegistry(RepositoryPaths.DemoLayout);
+        ArtifactDetails details = await ArtifactInspector.InspectAsync(registry, "charts/hello", ManifestReference.Parse("1.0.0"));
+        Assert.Equal(details.Manifest.Size, json.RootElement.GetProperty("size").GetInt64());
+        long pulled = details.Manifest.Size + details.Config!.Size + details.Manifest.Manifest!.Layers.Sum(l => l.Size);
+        Assert.Equal(pulled, json.RootElement.GetProperty("totalSize").GetInt64());
+    }
 }
