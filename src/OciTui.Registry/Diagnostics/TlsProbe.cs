@@ -169,7 +169,7 @@ internal static class TlsProbe
     private static string Describe(X509ChainStatusFlags flags) => flags switch
     {
         X509ChainStatusFlags.UntrustedRoot => "untrusted root",
-        X509ChainStatusFlags.PartialChain => "incomplete chain: an intermediate certificate is missing",
+        X509ChainStatusFlags.PartialChain => "no path to a trusted root: an unknown CA, or an intermediate the server does not send",
         X509ChainStatusFlags.Revoked => "revoked",
         X509ChainStatusFlags.NotSignatureValid => "bad signature",
         _ => TerminalText.Sanitize(flags.ToString(), 80),
