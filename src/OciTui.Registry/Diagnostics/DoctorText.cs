@@ -35,13 +35,15 @@ public static class DoctorText
 
     public static IEnumerable<string> Lines(DoctorReport report, int width = 80)
     {
-        yield return $"Connection check of {TerminalText.Sanitize(report.Target, 200)}";
+        yield return Heading(report.Target);
         foreach (DoctorStepResult step in report.Steps)
         {
             foreach (string line in Lines(step, width)) yield return line;
         }
         yield return Summary(report.Steps);
     }
+
+    public static string Heading(string target) => $"Connection check of {TerminalText.Sanitize(target, 200)}";
 
     public static string Summary(IReadOnlyCollection<DoctorStepResult> steps)
     {

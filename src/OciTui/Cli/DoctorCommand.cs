@@ -35,8 +35,7 @@ public static class DoctorCommand
             var options = new DoctorOptions { Repository = result.GetValue(repository) };
             bool asJson = result.GetValue(json);
             // Text comes out step by step, so a slow step shows where it waits; --json is one document at the end.
-            var progress = asJson ? null : new Printer(context.Out);
-            if (!asJson) context.Out.WriteLine($"Connection check of {Registry.Text.TerminalText.Sanitize(profile.DisplayAddress, 200)}");
+            var progress = asJson ? null : new Printer(context.Out, profile.DisplayAddress);
             DoctorReport report = await ConnectionDoctor.RunAsync(profile, context.Credentials, options, progress, token);
             if (asJson) Write(context.Out, report);
             else context.Out.WriteLine(DoctorText.Summary(report.Steps));
@@ -65,10 +64,15 @@ public static class DoctorCommand
         });
 
     /// <summary>Prints each step as the core reports it (synchronously, in order: not <see cref="Progress{T}"/>, which posts).</summary>
-    private sealed class Printer(TextWriter output) : IProgress<DoctorStepResult>
+    /// <remarks>The heading comes with the first step, so a check refused before it starts (a layout profile) prints nothing on stdout.</remarks>
+    private sealed class Printer(TextWriter output, string target) : IProgress<DoctorStepResult>
     {
+        private bool _started;
+
         public void Report(DoctorStepResult value)
         {
+            if (!_started) output.WriteLine(DoctorText.Heading(target));
+            _started = true;
             foreach (string line in DoctorText.Lines(value)) output.WriteLine(line);
         }
     }

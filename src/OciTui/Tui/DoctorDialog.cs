@@ -30,7 +30,7 @@ public sealed class DoctorDialog : Dialog
         Height = Dim.Percent(90);
         // The dialog takes 96% of the screen; its frame and padding take four more columns.
         _width = Math.Max(40, (app.Driver?.Cols ?? 80) * 96 / 100 - 4);
-        _lines.Add($"Connection check of {TerminalText.Sanitize(profile.DisplayAddress, 200)}");
+        _lines.Add(DoctorText.Heading(profile.DisplayAddress));
         _source.SetItems([.. _lines]);
         Report = new ListView { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2), Source = _source, KeystrokeNavigator = null };
         Outcome = new Label { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Text = "Checking... Esc cancels." };

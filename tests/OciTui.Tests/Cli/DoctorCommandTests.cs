@@ -107,6 +107,7 @@ public sealed class DoctorCommandTests(HtpasswdRegistryFixture registry) : IClas
         File.WriteAllText(file, """{"profiles":{"demo":{"layout":"layout"}}}""");
         CliRun run = await CliRun.RunAsync(["doctor", "demo", "--profiles", file], _directory);
         Assert.Equal(2, run.ExitCode);
+        Assert.Empty(run.Out);
         Assert.Equal("ocitui: Profile 'demo' is a layout folder; there is no connection to check.\n", run.Error);
     }
 }
