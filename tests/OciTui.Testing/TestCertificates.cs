@@ -18,11 +18,17 @@ public sealed class TestCertificates : IDisposable
     private readonly DateTimeOffset _notAfter;
 
     public TestCertificates()
+        : this(ServerCertificateFlaw.None) { }
+
+    /// <param name="flaw">What is wrong with the server certificate: nothing, its dates (it expired yesterday), or its
+    /// name (it names only wrong-name.test, not 127.0.0.1 or localhost).</param>
+    public TestCertificates(ServerCertificateFlaw flaw)
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("ocitui-certs-").FullName;
         // Whole seconds: a certificate stores no fraction, and the issuer check compares against the stored value.
         DateTimeOffset now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-        _notBefore = now.AddMinutes(-5);
+        // An expired server certificate still lies within its CA's window, which then starts days earlier.
+        _notBefore = flaw == ServerCertificateFlaw.Expired ? now.AddDays(-3) : now.AddMinutes(-5);
         _notAfter = now.AddDays(1);
 
         var caRequest = new CertificateRequest("CN=ocitui test CA", _caKey, HashAlgorithmName.SHA256);
@@ -33,21 +39,33 @@ public sealed class TestCertificates : IDisposable
         CaPemPath = Write("ca.pem", Ca.ExportCertificatePem());
 
         using var serverKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var serverRequest = new CertificateRequest("CN=127.0.0.1", serverKey, HashAlgorithmName.SHA256);
+        var serverRequest = new CertificateRequest(flaw == ServerCertificateFlaw.WrongName ? $"CN={WrongName}" : "CN=127.0.0.1", serverKey, HashAlgorithmName.SHA256);
         var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(System.Net.IPAddress.Loopback);
-        names.AddDnsName("localhost");
+        if (flaw == ServerCertificateFlaw.WrongName)
+        {
+            names.AddDnsName(WrongName);
+        }
+        else
+        {
+            names.AddIpAddress(System.Net.IPAddress.Loopback);
+            names.AddDnsName("localhost");
+        }
         serverRequest.CertificateExtensions.Add(names.Build());
         serverRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         serverRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
         serverRequest.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
-        using X509Certificate2 server = serverRequest.Create(Ca, _notBefore, _notAfter, SerialNumber());
+        using X509Certificate2 server = flaw == ServerCertificateFlaw.Expired
+            ? serverRequest.Create(Ca, _notBefore, now.AddDays(-1), SerialNumber())
+            : serverRequest.Create(Ca, _notBefore, _notAfter, SerialNumber());
         ServerCertificatePemPath = Write("server.crt", server.ExportCertificatePem());
         ServerKeyPemPath = Write("server.key", serverKey.ExportPkcs8PrivateKeyPem());
         // Kestrel needs the key attached; a PKCS#12 round trip gives a certificate SslStream can use on every platform.
         using X509Certificate2 withKey = server.CopyWithPrivateKey(serverKey);
         ServerWithKey = X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
     }
+
+    /// <summary>The one name a <see cref="ServerCertificateFlaw.WrongName"/> certificate holds.</summary>
+    public const string WrongName = "wrong-name.test";
 
     /// <summary>The temp folder holding the PEM files.</summary>
     public string Directory { get; }
@@ -89,4 +107,12 @@ public sealed class TestCertificates : IDisposable
         _caKey.Dispose();
         if (System.IO.Directory.Exists(Directory)) System.IO.Directory.Delete(Directory, recursive: true);
     }
+}
+
+/// <summary>What is wrong with a test server certificate.</summary>
+public enum ServerCertificateFlaw
+{
+    None,
+    Expired,
+    WrongName,
 }

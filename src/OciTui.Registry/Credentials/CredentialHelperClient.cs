@@ -99,8 +99,8 @@ public sealed class CredentialHelperClient(string name, CredentialEnvironment en
             string? secret = Field(root, "Secret");
             if (string.IsNullOrEmpty(secret)) return null;
             return username == "<token>"
-                ? new RegistryCredential { IdentityToken = secret, Source = source }
-                : new RegistryCredential { Username = username, Password = secret, Source = source };
+                ? new RegistryCredential { IdentityToken = secret, Source = source, Helper = ExecutableName }
+                : new RegistryCredential { Username = username, Password = secret, Source = source, Helper = ExecutableName };
         }
         catch (JsonException)
         {

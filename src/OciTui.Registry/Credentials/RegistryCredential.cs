@@ -18,6 +18,9 @@ public sealed record RegistryCredential
     /// <summary>Where these credentials were found, for messages: "profile 'prod'", "/root/.docker/config.json (credHelpers: ecr-login)".</summary>
     public required string Source { get; init; }
 
+    /// <summary>The credential helper that gave them (<c>docker-credential-pass</c>), or null when they were read from a file or the profile.</summary>
+    public string? Helper { get; init; }
+
     public bool HasBasic => !string.IsNullOrEmpty(Username) && Password is not null;
 
     public override string ToString() => $"{Username ?? "(token)"} from {Source}";

@@ -51,7 +51,7 @@ internal static class HttpTransport
     /// <summary>A refused certificate throws rather than returning false, so the failure says why (see the remarks above).</summary>
     private static bool Trusted(bool trusted) => trusted ? true : throw new CertificateRejectedException();
 
-    private static X509Certificate2Collection LoadCaFile(string caFile)
+    internal static X509Certificate2Collection LoadCaFile(string caFile)
     {
         try
         {
@@ -70,7 +70,9 @@ internal static class HttpTransport
         }
     }
 
-    private static bool ValidateWithExtraRoots(X509Certificate? certificate, X509Chain? systemChain, SslPolicyErrors errors, X509Certificate2Collection roots)
+    /// <param name="flags">What to overlook: the connection doctor asks about trust apart from the dates, which it judges itself.</param>
+    internal static bool ValidateWithExtraRoots(X509Certificate? certificate, X509Chain? systemChain, SslPolicyErrors errors, X509Certificate2Collection roots,
+        X509VerificationFlags flags = X509VerificationFlags.NoFlag)
     {
         if (errors == SslPolicyErrors.None) return true;
         if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None) return false;
@@ -78,6 +80,7 @@ internal static class HttpTransport
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.AddRange(roots);
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        chain.ChainPolicy.VerificationFlags = flags;
         if (systemChain is not null)
         {
             foreach (X509ChainElement element in systemChain.ChainElements) chain.ChainPolicy.ExtraStore.Add(element.Certificate);

@@ -48,6 +48,12 @@ public static class CommandHelp
             "ocitui diff lab/charts/webapp 1.2.3 1.3.0 --files 'templates/*'",
             "ocitui diff lab/charts/webapp 1.2.3 --images --json --exit-code",
         ],
+        ["doctor"] =
+        [
+            "ocitui doctor lab",
+            "ocitui doctor lab --repository charts/webapp",
+            "ocitui doctor 127.0.0.1:5000 --plain-http --json",
+        ],
     };
 
     private static readonly string[] ReferenceForms =
@@ -98,10 +104,15 @@ public static class CommandHelp
             if (Examples.TryGetValue(command.Name, out string[]? examples) && command.Parents.Any())
             {
                 TextWriter output = parseResult.InvocationConfiguration.Output;
-                bool repos = command.Name == "repos";
+                bool repos = command.Name is "repos" or "doctor";
                 Section(output, "Examples:", examples);
                 Section(output, repos ? "Targets:" : "References:", repos ? TargetForms : ReferenceForms);
-                Section(output, "Exit codes:", command.Name == "diff" ? [.. ExitCodeLines.Take(3), "3    --exit-code: the versions differ", .. ExitCodeLines.Skip(3)] : ExitCodeLines);
+                Section(output, "Exit codes:", command.Name switch
+                {
+                    "diff" => [.. ExitCodeLines.Take(3), "3    --exit-code: the versions differ", .. ExitCodeLines.Skip(3)],
+                    "doctor" => ["0    no step failed (warnings allowed)", "1    a step failed", .. ExitCodeLines.Skip(2)],
+                    _ => ExitCodeLines,
+                });
             }
             return code;
         }

@@ -39,12 +39,19 @@ public sealed class TargetResolver(CliContext context, ConnectionOverrides overr
     /// <summary>TARGET of <c>repos</c>: a profile name or a registry host.</summary>
     public ResolvedTarget ResolveRegistry(string target)
     {
-        if (Profiles.Find(target) is { } profile) return Open(Apply(profile), null, null, null, target);
+        (Profile profile, string prefix) = ResolveProfile(target);
+        return Open(profile, null, null, null, prefix);
+    }
+
+    /// <summary>TARGET as a profile with the command line's overrides applied, and how the target is shown; nothing is opened.</summary>
+    public (Profile Profile, string Prefix) ResolveProfile(string target)
+    {
+        if (Profiles.Find(target) is { } profile) return (Apply(profile), target);
         string host = target.StartsWith(Registry.References.Reference.OciScheme, StringComparison.OrdinalIgnoreCase) ? target[Registry.References.Reference.OciScheme.Length..] : target;
         host = host.TrimEnd('/');
         if (!ReferenceGrammar.IsValidHost(host) || LooksLikeProfileTypo(host, out _))
             throw new InvalidReferenceException($"'{TerminalText.Sanitize(target, 120)}' is neither a profile nor a registry host{Suggestion(host)}");
-        return Open(Apply(ProfileForHost(host)), null, null, null, host);
+        return (Apply(ProfileForHost(host)), host);
     }
 
     /// <summary>REF of <c>tags</c>, <c>show</c> and <c>pull</c>.</summary>

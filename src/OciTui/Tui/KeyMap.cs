@@ -115,6 +115,11 @@ public static class KeyMap
             DisabledReason = w => w.Profiles.Selected is null ? "no profile selected" : null,
             Run = (w, _) => w.DeleteProfile(),
         },
+        new([Key.C], "c", KeyScope.Profiles, "check the connection, step by step (as ocitui doctor)")
+        {
+            DisabledReason = w => w.Profiles.Selected is not { } p ? "no profile selected" : p.Kind == Registry.Profiles.ProfileKind.Layout ? "a layout folder has no connection to check" : null,
+            Run = (w, _) => w.CheckConnection(),
+        },
         new([Key.P], "p", KeyScope.Repositories, "pin or unpin the repository (saved in the profile)")
         {
             Hint = "p pin",

@@ -72,6 +72,9 @@ public sealed class MainWindow : Runnable
     public DetailsPane Details { get; }
     public Label StatusLine { get; }
 
+    /// <summary>Where the connection check (<c>c</c> in Profiles) finds credentials; tests isolate it from the machine's.</summary>
+    public Registry.Credentials.CredentialEnvironment Credentials { get; set; } = Registry.Credentials.CredentialEnvironment.Process;
+
     /// <summary>A message shown in place of the keys on the status line until the next key: a registry's warning, what was saved, why a key did nothing.</summary>
     public string? Notice { get; private set; }
 
@@ -288,6 +291,11 @@ public sealed class MainWindow : Runnable
     internal void EditProfile() => ProfileEdits.EditProfile();
 
     internal void DeleteProfile() => ProfileEdits.DeleteProfile();
+
+    internal void CheckConnection()
+    {
+        if (Profiles.Selected is { Kind: ProfileKind.Registry } profile) DoctorDialog.Show(_app, profile, Credentials);
+    }
 
     internal void AskRepository()
     {

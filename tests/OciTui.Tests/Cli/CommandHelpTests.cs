@@ -34,6 +34,16 @@ public sealed class CommandHelpTests
     }
 
     [Fact]
+    public void Doctors_help_shows_examples_targets_and_its_own_exit_codes_within_80_columns()
+    {
+        string help = HelpAt80Columns("doctor", "--help");
+        Assert.Contains("  ocitui doctor lab --repository charts/webapp\n", help, StringComparison.Ordinal);
+        Assert.Contains("Targets:\n", help, StringComparison.Ordinal);
+        Assert.Contains("Exit codes:\n  0    no step failed (warnings allowed)\n  1    a step failed\n  2    bad usage or bad input\n", help, StringComparison.Ordinal);
+        Assert.All(help.Split('\n'), line => Assert.True(line.Length <= 80, $"{line.Length} columns: {line}"));
+    }
+
+    [Fact]
     public void The_root_help_lists_the_commands_without_the_per_command_sections()
     {
         string help = HelpAt80Columns("--help");

@@ -41,7 +41,10 @@ public sealed class TuiHarness : IDisposable
         App.Driver!.SetScreenSize(columns, rows);
         // No credentials from the machine running the tests: an empty home and no environment.
         var isolated = new CredentialEnvironment(_ => null, Path.Combine(Path.GetTempPath(), $"ocitui-no-home-{Guid.NewGuid():N}"));
-        Window = new MainWindow(App, profiles, profilesFile, (p, onWarning) => open?.Invoke(p) ?? RegistryFactory.Open(p, isolated, onWarning), workingDirectory ?? Path.GetTempPath());
+        Window = new MainWindow(App, profiles, profilesFile, (p, onWarning) => open?.Invoke(p) ?? RegistryFactory.Open(p, isolated, onWarning), workingDirectory ?? Path.GetTempPath())
+        {
+            Credentials = isolated,
+        };
     }
 
     public IApplication App { get; }
