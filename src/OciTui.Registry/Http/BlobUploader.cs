@@ -113,9 +113,9 @@ internal sealed class BlobUploader(RegistryRequestSender sender, Uri apiBase, st
                         offset = received;
                     }
                 }
+                // The body verified the digest before it sent its last bytes (see VerifyingContent): a source serving other
+                // bytes never becomes a blob, and the session is closed only after every byte passed the verifier.
                 if (verifier.Count != size) throw new UploadInterruptedException($"{what} was not read whole.");
-                // Every byte passed the verifier before the session is closed: a source serving other bytes never becomes a blob.
-                verifier.Verify("; nothing was tagged");
                 using HttpResponseMessage closed = await sender.SendAsync(HttpMethod.Put, WithDigest(location, digest), scopes,
                     r => r.Content = new ByteArrayContent([]), cancellationToken).ConfigureAwait(false);
                 await FinishAsync(closed, digest, what, refusal).ConfigureAwait(false);
@@ -161,13 +161,14 @@ internal sealed class BlobUploader(RegistryRequestSender sender, Uri apiBase, st
     /// </summary>
     private static async Task<BlobResponse> OpenSourceAsync(BlobSource source, Digest digest, long offset, ContentVerifier verifier, CancellationToken cancellationToken)
     {
-        long from = verifier.Count == offset ? offset : 0;
+        // Verify() resets the hash once the last byte passed, so a read from 0 always starts the verifier afresh.
+        long from = verifier.Count == offset && offset > 0 ? offset : 0;
         BlobResponse opened = await source.Registry.OpenBlobAsync(source.Repository, digest, from, cancellationToken).ConfigureAwait(false);
         try
         {
             if (opened.Offset != from && opened.Offset != 0)
                 throw new RegistryProtocolException($"{source.Registry.Address} answered a read from byte {from} with bytes from {opened.Offset}.");
-            if (opened.Offset != verifier.Count) verifier.Restart();
+            if (opened.Offset == 0) verifier.Restart();
             byte[] buffer = new byte[BufferSize];
             while (verifier.Count < offset)
             {
@@ -265,6 +266,8 @@ internal sealed class BlobUploader(RegistryRequestSender sender, Uri apiBase, st
         {
             try
             {
+                // An empty blob has no last buffer to hold back: its digest is checked before the (empty) body goes.
+                if (verifier.Count == verifier.Size) verifier.Verify("; nothing was tagged");
                 byte[] buffer = new byte[BufferSize];
                 long done = 0;
                 while (done < Length)

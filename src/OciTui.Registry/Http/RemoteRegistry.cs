@@ -374,6 +374,18 @@ internal sealed class RemoteRegistry : IRegistry
     /// </summary>
     private async Task<Exception> PushRefusalAsync(HttpResponseMessage response, string repository, string what)
     {
+        // distribution words a full disk only in the error's detail (an object, which the reader leaves out): look at the body itself.
+        bool full = response.StatusCode == HttpStatusCode.InsufficientStorage;
+        try
+        {
+            await response.Content.LoadIntoBufferAsync(RegistryErrorReader.MaxErrorBodyBytes).ConfigureAwait(false);
+            string body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            full |= body.Contains("no space left on device", StringComparison.OrdinalIgnoreCase) || body.Contains("disk quota exceeded", StringComparison.OrdinalIgnoreCase);
+        }
+        catch (HttpRequestException)
+        {
+            // Larger than an error body may be, or cut short: the status speaks alone.
+        }
         RegistryResponseException error = await RegistryErrorReader.ReadAsync(response, what, Address, CancellationToken.None).ConfigureAwait(false);
         string repo = TerminalText.Sanitize(repository, 120);
         if (error is AccessDeniedException)
@@ -392,8 +404,7 @@ internal sealed class RemoteRegistry : IRegistry
             {
                 Hint = "The registry or a proxy in front of it limits the size of uploads; raise that limit.",
             };
-        if (error.StatusCode == HttpStatusCode.InsufficientStorage
-            || error.Errors.Any(e => e.Message?.Contains("no space left", StringComparison.OrdinalIgnoreCase) == true))
+        if (full)
             return new RegistryResponseException($"{Address} has no space left for {what}; nothing was tagged.", error.StatusCode, error.Errors)
             {
                 Hint = "Free space on the destination registry's storage, then run the same command again.",
