@@ -287,7 +287,7 @@ public sealed class LayoutRegistry : IRegistry
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw Unwritable("the layout", directory, e);
+            throw Unwritable(null, directory, e);
         }
         return path;
     }
@@ -319,13 +319,13 @@ public sealed class LayoutRegistry : IRegistry
     }
 
     private RegistryException DifferentBlob(Digest digest, string path) =>
-        new($"The layout {Address[7..]} already holds a different file under the name of {digest.Short} ({path}); refused.")
+        new($"The layout {RootPath} already holds a different file under the name of {digest.Short} ({path}); refused.")
         {
             Hint = "That layout is damaged or was altered: remove the file, or copy into another folder.",
         };
 
-    private RegistryException Unwritable(string what, string path, Exception e) =>
-        new($"Cannot write {what} into {Address}: {FileProblem.Describe(e, path)}.", e);
+    private RegistryException Unwritable(string? what, string path, Exception e) =>
+        new($"Cannot write {(what is null ? "" : what + " ")}into the layout {RootPath}: {FileProblem.Describe(e, path)}.", e);
 
     private sealed class Forward<T>(Action<T> report) : IProgress<T>
     {

@@ -166,6 +166,51 @@ public sealed class RealRegistryCopyTests(AnonymousRegistryFixture source, Htpas
         Assert.Equal(chart.ManifestDigest, result.ManifestDigest.ToString());
     }
 
+    [RegistryFact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_read_only_layout_folder_fails_in_one_sentence_and_a_rerun_completes_once_it_is_writable()
+    {
+        PushedChart chart = await source.Seeder.PushChartAsync("copy/readonly/app", new ChartArchiveBuilder("app", "1.0.0"));
+        string path = Directory.CreateDirectory(Path.Combine(_directory, "readonly")).FullName;
+        using RemoteRegistry from = Source();
+        using LayoutRegistry layout = LayoutRegistry.ForSingleLayout(path);
+        var request = new CopyRequest(from, "copy/readonly/app", ManifestReference.ForTag("1.0.0"), layout, LayoutRegistry.SingleLayoutRepository, "1.0.0");
+        using (ReadOnlyFolder.Make(path))
+        {
+            RegistryException error = await Assert.ThrowsAsync<RegistryException>(() => ChartCopier.CopyAsync(request));
+            Assert.StartsWith($"Cannot write into the layout {path}: ", error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain('\n', error.Message);
+        }
+        CopyResult result = await ChartCopier.CopyAsync(request);
+        Assert.Equal(chart.ManifestDigest, result.ManifestDigest.ToString());
+    }
+
+    /// <summary>A folder nobody may write into, root included (the immutable attribute; plain permissions stop only other users).</summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private sealed class ReadOnlyFolder(string path, bool immutable) : IDisposable
+    {
+        public static ReadOnlyFolder Make(string path)
+        {
+            bool root = Environment.UserName == "root";
+            if (root) Run(RequiredTool.Require("chattr"), "+i", path);
+            else File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+            return new ReadOnlyFolder(path, root);
+        }
+
+        public void Dispose()
+        {
+            if (immutable) Run(RequiredTool.Require("chattr"), "-i", path);
+            else File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        private static void Run(string tool, params string[] args)
+        {
+            using Process process = Process.Start(new ProcessStartInfo(tool, args) { RedirectStandardError = true })!;
+            process.WaitForExit();
+            Assert.Equal(0, process.ExitCode);
+        }
+    }
+
     private sealed class Callback(Action<CopyProgress> report) : IProgress<CopyProgress>
     {
         public void Report(CopyProgress value) => report(value);
