@@ -86,6 +86,12 @@ public static class KeyMap
             DisabledReason = w => w.Session.WhyNoTagSelected,
             Run = (w, _) => w.OpenDownload(),
         },
+        new([Key.C.WithShift], "C", KeyScope.Tags, "copy the version, with its signatures, to a registry or a layout folder")
+        {
+            Hint = "C copy",
+            DisabledReason = w => w.Session.WhyNoTagSelected,
+            Run = (w, _) => w.OpenCopy(),
+        },
         new([Key.Y], "y", KeyScope.Panes, "helm pull command and digest reference (copied)")
         {
             Hint = "y pull cmd",
