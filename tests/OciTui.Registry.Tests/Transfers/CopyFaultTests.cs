@@ -32,7 +32,8 @@ public sealed class CopyFaultTests(AnonymousRegistryFixture source) : IClassFixt
         BaseAddress = fake.Server.BaseAddress,
         CredentialHost = fake.Server.Server.HostAndPort,
         MaxRetryDelay = TimeSpan.Zero,
-    }) { UploadChunkSize = Chunk };
+    })
+    { UploadChunkSize = Chunk };
 
     private static Task<CopyResult> CopyAsync(IRegistry from, string repository, IRegistry to) =>
         ChartCopier.CopyAsync(new CopyRequest(from, repository, ManifestReference.ForTag(Tag), to, "mirror/big", Tag));
