@@ -29,7 +29,6 @@ YAML
 }
 src_port=$((20000 + RANDOM % 15000)); dst_port=$((src_port + 1))
 start_registry source "$src_port"
-start_registry destination "$dst_port"
 
 push_blob() { # FILE -> digest (monolithic POST + PUT)
   local digest location
@@ -54,14 +53,19 @@ measure() { # NAME COMMAND... -> appends "seconds max_rss_kib" to $work/NAME
   /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
   cat "$work/time" >> "$work/$name"
 }
-# Each run copies into a repository of its own, so the destination never has the blob in it yet (no HEAD skips it).
+# Each run pair copies into a fresh destination registry (new port, empty storage), in alternating order: skopeo's
+# blob-info cache remembers where it put a blob and would mount it from there instead of sending it, which is not the
+# copy being measured. ocitui never mounts across registries.
 for i in $(seq "$runs"); do
-  measure ocitui "$ocitui" copy "127.0.0.1:$src_port/bench/chart:1.0.0" "127.0.0.1:$dst_port/ocitui/run$i" --plain-http
-  measure skopeo skopeo copy --src-tls-verify=false --dest-tls-verify=false \
-    "docker://127.0.0.1:$src_port/bench/chart:1.0.0" "docker://127.0.0.1:$dst_port/skopeo/run$i:1.0.0"
-done
-for i in $(seq "$runs"); do
-  measure rerun "$ocitui" copy "127.0.0.1:$src_port/bench/chart:1.0.0" "127.0.0.1:$dst_port/ocitui/run1" --plain-http
+  port=$((dst_port + i))
+  start_registry "destination$i" "$port"
+  ocitui_run() { measure ocitui "$ocitui" copy "127.0.0.1:$src_port/bench/chart:1.0.0" "127.0.0.1:$port/ocitui/chart" --plain-http; }
+  skopeo_run() { measure skopeo skopeo copy --src-tls-verify=false --dest-tls-verify=false \
+    "docker://127.0.0.1:$src_port/bench/chart:1.0.0" "docker://127.0.0.1:$port/skopeo/chart:1.0.0"; }
+  if [ $((i % 2)) -eq 1 ]; then ocitui_run; skopeo_run; else skopeo_run; ocitui_run; fi
+  # The re-run: everything is there, nothing is sent.
+  measure rerun "$ocitui" copy "127.0.0.1:$src_port/bench/chart:1.0.0" "127.0.0.1:$port/ocitui/chart" --plain-http
+  kill "${pids[-1]}"; unset 'pids[-1]'
 done
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }

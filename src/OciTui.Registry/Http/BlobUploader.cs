@@ -25,11 +25,15 @@ namespace OciTui.Registry.Http;
 internal sealed class BlobUploader(RegistryRequestSender sender, Uri apiBase, string address)
 {
     /// <summary>
-    /// Blobs up to this size go in one PUT; larger ones in PATCH chunks of this size. Each request must finish within the
-    /// connection's request timeout (30 s by default), so a chunk stays small enough for a slow link, and a resume
-    /// repeats at most one chunk.
+    /// Blobs up to this size go in one PUT; larger ones in PATCH chunks of this size. Fewer, larger requests keep up with
+    /// skopeo's single streamed PATCH (distribution saves its hash state after every chunk); a chunk cut short (a broken
+    /// connection, the request timeout on a slow link) resumes from the range the session reports, so at most the
+    /// part of one chunk the registry did not keep is sent again. Measured on 100 MiB over loopback (tests/bench/copy.sh):
+    /// 16 MiB chunks took 1.15x skopeo's time, 64 MiB chunks 0.80x.
     /// </summary>
-    public long ChunkSize { get; init; } = 16 * 1024 * 1024;
+    public const long DefaultChunkSize = 64 * 1024 * 1024;
+
+    public long ChunkSize { get; init; } = DefaultChunkSize;
 
     public int MaxResumeAttempts { get; init; } = 8;
 

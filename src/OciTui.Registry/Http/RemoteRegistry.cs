@@ -317,7 +317,7 @@ internal sealed class RemoteRegistry : IRegistry
     }
 
     /// <summary>Blobs up to this size go in one PUT, larger ones in PATCH chunks of this size (tests make it small).</summary>
-    internal long UploadChunkSize { get; init; } = 16 * 1024 * 1024;
+    internal long UploadChunkSize { get; init; } = BlobUploader.DefaultChunkSize;
 
     public async Task PushManifestAsync(string repository, ManifestReference reference, FetchedManifest manifest, CancellationToken cancellationToken = default)
     {
