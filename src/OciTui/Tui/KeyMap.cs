@@ -86,12 +86,6 @@ public static class KeyMap
             DisabledReason = w => w.Session.WhyNoTagSelected,
             Run = (w, _) => w.OpenDownload(),
         },
-        new([Key.C.WithShift], "C", KeyScope.Tags, "copy the version, with its signatures, to a registry or a layout folder")
-        {
-            Hint = "C copy",
-            DisabledReason = w => w.Session.WhyNoTagSelected,
-            Run = (w, _) => w.OpenCopy(),
-        },
         new([Key.Y], "y", KeyScope.Panes, "helm pull command and digest reference (copied)")
         {
             Hint = "y pull cmd",
@@ -144,6 +138,12 @@ public static class KeyMap
         DetailsView(Key.V, "v", "values.yaml", "v values", Tui.DetailsView.Values),
         DetailsView(Key.E, "e", "README", "e readme", Tui.DetailsView.Readme),
         DetailsView(Key.M, "m", "raw manifest", "m manifest", Tui.DetailsView.Manifest),
+        new([Key.C.WithShift], "C", KeyScope.Tags | KeyScope.Details, "copy")
+        {
+            Hint = "C copy",
+            DisabledReason = w => w.Session.WhyNoTagSelected,
+            Run = (w, _) => w.OpenCopy(),
+        },
         new([Key.N, Key.N.WithShift], "n N", KeyScope.Details, "next / previous match of the search")
         {
             Hint = "/ n N search",
