@@ -40,4 +40,41 @@ public interface IRegistry : IDisposable
 
     /// <summary>Artifacts that refer to <paramref name="subject"/> (signatures, SBOMs), via the referrers API or the tag schema fallback.</summary>
     IAsyncEnumerable<Descriptor> ListReferrersAsync(string repository, Digest subject, string? artifactType = null, CancellationToken cancellationToken = default);
+
+    // Pushing, for copy. A registry that cannot be written keeps these defaults, which refuse.
+
+    /// <summary>Whether the blob is already in <paramref name="repository"/> (so it need not be sent).</summary>
+    Task<bool> BlobExistsAsync(string repository, Descriptor blob, CancellationToken cancellationToken = default) =>
+        throw ReadOnly();
+
+    /// <summary>
+    /// Puts one blob into <paramref name="repository"/>: mounted from <paramref name="mountFrom"/> of the same registry
+    /// when given and allowed, else uploaded from <paramref name="source"/>, every byte verified against the descriptor on
+    /// the way. Reports the bytes sent to <paramref name="progress"/>.
+    /// </summary>
+    Task<BlobPushOutcome> PushBlobAsync(string repository, Descriptor blob, BlobSource source, string? mountFrom, IProgress<long>? progress,
+        CancellationToken cancellationToken = default) =>
+        throw ReadOnly();
+
+    /// <summary>
+    /// Stores a manifest's exact bytes under <paramref name="reference"/> (a digest, or a tag), after the blobs it names.
+    /// A registry answering with another digest is an error.
+    /// </summary>
+    Task PushManifestAsync(string repository, ManifestReference reference, FetchedManifest manifest, CancellationToken cancellationToken = default) =>
+        throw ReadOnly();
+
+    private Errors.InvalidInputException ReadOnly() => new($"{Address} cannot be written to.");
+}
+
+/// <summary>Where a pushed blob's bytes come from: a repository of the source registry, opened (and reopened, to resume) by offset.</summary>
+public sealed record BlobSource(IRegistry Registry, string Repository);
+
+/// <summary>How a blob reached the destination.</summary>
+public enum BlobPushOutcome
+{
+    /// <summary>Its bytes were sent.</summary>
+    Uploaded,
+
+    /// <summary>Mounted from another repository of the same registry: nothing was sent.</summary>
+    Mounted,
 }

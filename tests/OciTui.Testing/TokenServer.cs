@@ -33,6 +33,9 @@ public sealed class TokenServer : IAsyncDisposable
     /// <summary>Which repositories a caller may pull (default: names under <c>granted/</c>).</summary>
     public Func<string, bool> GrantsPull { get; set; } = repository => repository.StartsWith("granted/", StringComparison.Ordinal);
 
+    /// <summary>Which repositories a caller may push to, when it also may pull them (default: none).</summary>
+    public Func<string, bool> GrantsPush { get; set; } = _ => false;
+
     public bool GrantsCatalog { get; set; }
 
     /// <summary>When set, token requests must carry these Basic credentials or get 401.</summary>
@@ -70,7 +73,8 @@ public sealed class TokenServer : IAsyncDisposable
         foreach (string? scope in context.Request.Query["scope"])
         {
             if (scope is null || Scopes.Parse(scope) is not { } parsed) continue;
-            if (parsed.Type == "repository" && parsed.Actions.Contains("pull") && GrantsPull(parsed.Name)) access.Add(("repository", parsed.Name, ["pull"]));
+            if (parsed.Type == "repository" && parsed.Actions.Contains("pull") && GrantsPull(parsed.Name))
+                access.Add(("repository", parsed.Name, parsed.Actions.Contains("push") && GrantsPush(parsed.Name) ? ["pull", "push"] : ["pull"]));
             if (parsed.Type == "registry" && parsed.Name == "catalog" && GrantsCatalog) access.Add(("registry", "catalog", ["*"]));
         }
         Interlocked.Increment(ref _issued);

@@ -10,6 +10,9 @@ internal static class Scopes
 
     public static string Pull(string repository) => $"repository:{repository}:pull";
 
+    /// <summary>What pushing needs: a push token also reads (HEAD of blobs and manifests), so one token serves the whole copy.</summary>
+    public static string PullPush(string repository) => $"repository:{repository}:pull,push";
+
     /// <summary>Splits a scope into resource type, name and actions, at the first and the last colon (names may hold ':' for ports).</summary>
     public static (string Type, string Name, string[] Actions)? Parse(string scope)
     {

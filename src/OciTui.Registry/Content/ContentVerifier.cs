@@ -37,6 +37,9 @@ internal sealed class ContentVerifier : IDisposable
         _hash = digest.CreateHasher();
     }
 
+    /// <summary>The size the descriptor gives, when known.</summary>
+    public long? Size => _size;
+
     /// <summary>Bytes hashed so far.</summary>
     public long Count { get; private set; }
 

@@ -285,6 +285,133 @@ internal sealed class RemoteRegistry : IRegistry
         }
     }
 
+    /// <summary>Repositories a pull-scoped request of this registry succeeded in: a refused push there "may pull but not push".</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _readable = new(StringComparer.Ordinal);
+
+    public async Task<bool> BlobExistsAsync(string repository, Descriptor blob, CancellationToken cancellationToken = default)
+    {
+        RequireRepository(repository);
+        Digest digest = DescriptorRules.Validate(blob, "blob");
+        // HEAD on the blob: 200 present, 404 absent (https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#checking-if-content-exists-in-the-registry).
+        // Asked with the push scope, so the copy's one token serves this and the upload after it.
+        using HttpResponseMessage response = await _sender.SendAsync(HttpMethod.Head, new Uri(_apiBase, $"{repository}/blobs/{digest}"),
+            [Scopes.PullPush(repository)], null, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            _readable[repository] = true;
+            return false;
+        }
+        if (!response.IsSuccessStatusCode)
+            throw await RegistryErrorReader.ReadAsync(response, $"blob {digest.Short} of '{repository}'", Address, cancellationToken).ConfigureAwait(false);
+        _readable[repository] = true;
+        return true;
+    }
+
+    public Task<BlobPushOutcome> PushBlobAsync(string repository, Descriptor blob, BlobSource source, string? mountFrom, IProgress<long>? progress,
+        CancellationToken cancellationToken = default)
+    {
+        RequireRepository(repository);
+        if (mountFrom is not null) RequireRepository(mountFrom);
+        var uploader = new BlobUploader(_sender, _apiBase, Address) { ChunkSize = UploadChunkSize };
+        return uploader.PushAsync(repository, blob, source, mountFrom, progress, (response, what) => PushRefusalAsync(response, repository, what), cancellationToken);
+    }
+
+    /// <summary>Blobs up to this size go in one PUT, larger ones in PATCH chunks of this size (tests make it small).</summary>
+    internal long UploadChunkSize { get; init; } = BlobUploader.DefaultChunkSize;
+
+    public async Task PushManifestAsync(string repository, ManifestReference reference, FetchedManifest manifest, CancellationToken cancellationToken = default)
+    {
+        RequireRepository(repository);
+        string what = $"manifest '{Reference.Join(repository, reference)}'";
+        // PUT with the manifest's own media type and its exact bytes: https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#pushing-manifests
+        using HttpResponseMessage response = await _sender.SendAsync(HttpMethod.Put, new Uri(_apiBase, $"{repository}/manifests/{reference}"),
+            [Scopes.PullPush(repository)], r =>
+            {
+                r.Content = new ByteArrayContent(manifest.Bytes);
+                r.Content.Headers.ContentType = new MediaTypeHeaderValue(manifest.MediaType);
+            }, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.Created) throw await PushRefusalAsync(response, repository, what).ConfigureAwait(false);
+        if (HeaderDigest(response) is { } stored && stored != manifest.Digest)
+            throw new DigestMismatchException($"{Address} stored {what} under another digest ({stored.Short}): it holds other bytes than were sent; nothing was tagged.");
+        Descriptor? subject = manifest.Manifest?.Subject ?? manifest.Index?.Subject;
+        if (subject is not null && reference.IsDigest && !response.Headers.NonValidated.Contains("OCI-Subject"))
+            await AddToReferrersTagAsync(repository, subject, manifest, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A registry without the referrers API (no <c>OCI-Subject</c> in its answer) learns of a referrer through the tag
+    /// schema: the index tagged <c>sha256-&lt;hex&gt;</c> lists it
+    /// (<see href="https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#pushing-manifests-with-subject">distribution-spec: pushing manifests with subject</see>).
+    /// </summary>
+    private async Task AddToReferrersTagAsync(string repository, Descriptor subject, FetchedManifest referrer, CancellationToken cancellationToken)
+    {
+        Digest subjectDigest = DescriptorRules.Validate(subject, "subject");
+        ManifestReference tag = ManifestReference.ForTag($"{subjectDigest.Algorithm}-{subjectDigest.Encoded}");
+        ImageIndex? existing = null;
+        try
+        {
+            existing = (await GetManifestAsync(repository, tag, cancellationToken).ConfigureAwait(false)).Index;
+        }
+        catch (NotFoundException)
+        {
+        }
+        List<Descriptor> entries = existing?.Manifests ?? [];
+        if (entries.Any(d => d.Digest == referrer.Digest.ToString())) return;
+        Descriptor entry = referrer.ToDescriptor() with
+        {
+            ArtifactType = referrer.Manifest?.EffectiveArtifactType ?? referrer.Index?.ArtifactType,
+            Annotations = (referrer.Manifest?.Annotations ?? referrer.Index?.Annotations) is { Count: > 0 } annotations ? annotations : null,
+        };
+        var index = new ImageIndex { SchemaVersion = 2, MediaType = MediaTypes.OciIndex, Manifests = [.. entries, entry] };
+        byte[] bytes = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(index, WritingJsonContext.Default.ImageIndex);
+        var fetched = new FetchedManifest(Digest.ComputeSha256(bytes), MediaTypes.OciIndex, bytes, null, index);
+        await PushManifestAsync(repository, tag, fetched, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A push the registry refused, in one sentence: no permission to push ("may pull but not push" when reading worked),
+    /// too large, no space left, or the registry's own words.
+    /// </summary>
+    private async Task<Exception> PushRefusalAsync(HttpResponseMessage response, string repository, string what)
+    {
+        // distribution words a full disk only in the error's detail (an object, which the reader leaves out): look at the body itself.
+        bool full = response.StatusCode == HttpStatusCode.InsufficientStorage;
+        try
+        {
+            await response.Content.LoadIntoBufferAsync(RegistryErrorReader.MaxErrorBodyBytes).ConfigureAwait(false);
+            string body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            full |= body.Contains("no space left on device", StringComparison.OrdinalIgnoreCase) || body.Contains("disk quota exceeded", StringComparison.OrdinalIgnoreCase);
+        }
+        catch (HttpRequestException)
+        {
+            // Larger than an error body may be, or cut short: the status speaks alone.
+        }
+        RegistryResponseException error = await RegistryErrorReader.ReadAsync(response, what, Address, CancellationToken.None).ConfigureAwait(false);
+        string repo = TerminalText.Sanitize(repository, 120);
+        if (error is AccessDeniedException)
+        {
+            string status = error.StatusCode == HttpStatusCode.Forbidden ? "403 Forbidden" : "insufficient_scope";
+            string sentence = _readable.ContainsKey(repository)
+                ? $"This user may pull but not push to '{repo}' on {Address} ({status})."
+                : $"{Address} does not let this user push to '{repo}' ({status}).";
+            return new AccessDeniedException(sentence, error.StatusCode, error.Errors)
+            {
+                Hint = "Give the destination's profile credentials that may push there, or copy to a repository this user may push to.",
+            };
+        }
+        if (error.StatusCode == HttpStatusCode.RequestEntityTooLarge)
+            return new RegistryResponseException($"{Address} refused {what} as too large (413 Payload Too Large); nothing was tagged.", error.StatusCode, error.Errors)
+            {
+                Hint = "The registry or a proxy in front of it limits the size of uploads; raise that limit.",
+            };
+        if (full)
+            return new RegistryResponseException($"{Address} has no space left for {what}; nothing was tagged.", error.StatusCode, error.Errors)
+            {
+                Hint = "Free space on the destination registry's storage, then run the same command again.",
+            };
+        return error;
+    }
+
     /// <summary>Every manifest type ocitui reads, named in Accept: https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#pulling-manifests.</summary>
     private static void AcceptManifests(HttpRequestMessage request)
     {

@@ -5,6 +5,7 @@ using OciTui.Registry.Errors;
 using OciTui.Registry.Models;
 using OciTui.Registry.References;
 using OciTui.Registry.Text;
+using OciTui.Registry.Transfers;
 using OciTui.Registry.Wire;
 
 namespace OciTui.Registry.Layout;
@@ -182,6 +183,153 @@ public sealed class LayoutRegistry : IRegistry
                 Annotations = manifest.Manifest.Annotations,
             };
         }
+    }
+
+    public async Task<bool> BlobExistsAsync(string repository, Descriptor blob, CancellationToken cancellationToken = default)
+    {
+        Digest digest = DescriptorRules.Validate(blob, "blob");
+        string path = BlobPath(repository, digest);
+        if (!File.Exists(path)) return false;
+        // A file under a digest's name is trusted only when it is that content: anything else is refused, never overwritten.
+        if (!await BlobDownloader.HoldsAsync(path, blob, cancellationToken).ConfigureAwait(false)) throw DifferentBlob(digest, path);
+        return true;
+    }
+
+    public async Task<BlobPushOutcome> PushBlobAsync(string repository, Descriptor blob, BlobSource source, string? mountFrom, IProgress<long>? progress,
+        CancellationToken cancellationToken = default)
+    {
+        Digest digest = DescriptorRules.Validate(blob, "blob");
+        string path = await PrepareBlobPathAsync(repository, digest, cancellationToken).ConfigureAwait(false);
+        if (File.Exists(path))
+        {
+            if (!await BlobDownloader.HoldsAsync(path, blob, cancellationToken).ConfigureAwait(false)) throw DifferentBlob(digest, path);
+            return BlobPushOutcome.Uploaded;
+        }
+        // The downloader writes a hidden partial file beside the final name, verifies size and digest, then renames:
+        // https://github.com/opencontainers/image-spec/blob/v1.1.0/image-layout.md#blobs
+        var downloader = new BlobDownloader(source.Registry);
+        IProgress<TransferProgress>? bytes = progress is null ? null : new Forward<TransferProgress>(p => progress.Report(p.BytesDone));
+        try
+        {
+            await downloader.DownloadAsync(source.Repository, blob, path, overwrite: false, bytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DestinationExistsException)
+        {
+            if (!await BlobDownloader.HoldsAsync(path, blob, cancellationToken).ConfigureAwait(false)) throw DifferentBlob(digest, path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not DiskFullException)
+        {
+            throw Unwritable($"blob {digest.Short}", path, e);
+        }
+        return BlobPushOutcome.Uploaded;
+    }
+
+    public async Task PushManifestAsync(string repository, ManifestReference reference, FetchedManifest manifest, CancellationToken cancellationToken = default)
+    {
+        string path = await PrepareBlobPathAsync(repository, manifest.Digest, cancellationToken).ConfigureAwait(false);
+        ContentVerifier.Verify(manifest.Bytes, manifest.Digest, null, $"manifest {manifest.Digest.Short}", "it changed in memory");
+        if (File.Exists(path))
+        {
+            if (!manifest.Digest.Matches(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false))) throw DifferentBlob(manifest.Digest, path);
+        }
+        else
+        {
+            await WriteAtomicallyAsync(path, manifest.Bytes, cancellationToken).ConfigureAwait(false);
+        }
+        Descriptor? subject = manifest.Manifest?.Subject ?? manifest.Index?.Subject;
+        // A tag is an index.json entry with the ref.name annotation; a referrer is listed (untagged) so readers find it by its
+        // subject; any other manifest pushed by digest needs no entry, its blob is enough until it is tagged:
+        // https://github.com/opencontainers/image-spec/blob/v1.1.0/image-layout.md#indexjson-file
+        if (reference.Tag is null && subject is null) return;
+        await _indexLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            string directory = RepositoryDirectory(repository);
+            ImageIndex index = await ReadIndexAsync(repository, cancellationToken).ConfigureAwait(false);
+            var entries = new List<Descriptor>(index.Manifests);
+            Descriptor entry = manifest.ToDescriptor() with
+            {
+                ArtifactType = manifest.Manifest?.ArtifactType ?? manifest.Index?.ArtifactType,
+                Annotations = reference.Tag is { } tag ? new Dictionary<string, string> { [Models.Annotations.RefName] = tag } : null,
+            };
+            if (reference.Tag is { } named)
+                entries.RemoveAll(m => m.Annotation(Models.Annotations.RefName) == named);
+            else if (entries.Any(m => m.Digest == entry.Digest))
+                return;
+            entries.Add(entry);
+            ImageIndex updated = index with { SchemaVersion = 2, MediaType = MediaTypes.OciIndex, Manifests = entries };
+            byte[] bytes = JsonSerializer.SerializeToUtf8Bytes(updated, WritingJsonContext.Default.ImageIndex);
+            await WriteAtomicallyAsync(Path.Combine(directory, "index.json"), bytes, cancellationToken, replace: true).ConfigureAwait(false);
+        }
+        finally
+        {
+            _indexLock.Release();
+        }
+    }
+
+    private readonly SemaphoreSlim _indexLock = new(1, 1);
+
+    /// <summary>
+    /// The path a blob goes to, with the layout created first when it is not there yet: the folder, the <c>oci-layout</c>
+    /// file and an empty <c>index.json</c> (<see href="https://github.com/opencontainers/image-spec/blob/v1.1.0/image-layout.md#oci-layout-file">image-layout: oci-layout file</see>).
+    /// </summary>
+    private async Task<string> PrepareBlobPathAsync(string repository, Digest digest, CancellationToken cancellationToken)
+    {
+        string directory = RepositoryDirectory(repository);
+        string path = BlobPath(repository, digest);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            if (!File.Exists(Path.Combine(directory, LayoutMarker)))
+                await WriteAtomicallyAsync(Path.Combine(directory, LayoutMarker), "{\"imageLayoutVersion\":\"1.0.0\"}"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+            if (!File.Exists(Path.Combine(directory, "index.json")))
+                await WriteAtomicallyAsync(Path.Combine(directory, "index.json"), "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\",\"manifests\":[]}"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Unwritable(null, directory, e);
+        }
+        return path;
+    }
+
+    /// <summary>Writes a hidden partial file beside <paramref name="path"/> and renames it into place: readers see the old file or the new one, never half of one.</summary>
+    private async Task WriteAtomicallyAsync(string path, byte[] content, CancellationToken cancellationToken, bool replace = false)
+    {
+        string partial = BlobDownloader.PartialPathFor(path);
+        try
+        {
+            await File.WriteAllBytesAsync(partial, content, cancellationToken).ConfigureAwait(false);
+            File.Move(partial, path, replace);
+        }
+        catch (IOException e) when (!replace && File.Exists(path))
+        {
+            // Written meanwhile by another copy into the same layout: the content is the same by its name.
+            _ = e;
+            File.Delete(partial);
+        }
+        catch (IOException e) when (DiskFullException.IsOutOfSpace(e))
+        {
+            File.Delete(partial);
+            throw new DiskFullException(Path.GetDirectoryName(path)!, Path.GetFileName(path), content.LongLength, e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Unwritable(Path.GetFileName(path), path, e);
+        }
+    }
+
+    private RegistryException DifferentBlob(Digest digest, string path) =>
+        new($"The layout {RootPath} already holds a different file under the name of {digest.Short} ({path}); refused.")
+        {
+            Hint = "That layout is damaged or was altered: remove the file, or copy into another folder.",
+        };
+
+    private RegistryException Unwritable(string? what, string path, Exception e) =>
+        new($"Cannot write {(what is null ? "" : what + " ")}into the layout {RootPath}: {FileProblem.Describe(e, path)}.", e);
+
+    private sealed class Forward<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
     }
 
     public void Dispose() { }

@@ -26,3 +26,8 @@ public sealed record Catalog
 {
     [JsonPropertyName("repositories")] public List<string>? Repositories { get; init; }
 }
+
+/// <summary>JSON ocitui writes (a layout's index.json, a referrers tag index): absent fields left out, not written as null.</summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, WriteIndented = false)]
+[JsonSerializable(typeof(ImageIndex))]
+internal sealed partial class WritingJsonContext : JsonSerializerContext;

@@ -41,6 +41,13 @@ public static class CommandHelp
             "ocitui verify lab/charts/webapp --version 1.2.3 --keyring ~/keys/publisher.asc",
             "ocitui verify oci://ghcr.io/org/charts/app:1.0.0 --json",
         ],
+        ["copy"] =
+        [
+            "ocitui copy lab/charts/webapp:1.2.3 airgap/charts/webapp",
+            "ocitui copy lab/charts/app --version ^1.2 --version 2.0.0 airgap/app",
+            "ocitui copy lab/charts/webapp --all-tags oci-layout:/media/usb/webapp",
+            "ocitui copy oci://ghcr.io/org/app:1.0.0 127.0.0.1:5000/app --dry-run",
+        ],
         ["diff"] =
         [
             "ocitui diff lab/charts/webapp 1.2.3",

@@ -45,6 +45,7 @@ public static class CommandLine
             PullCommand.Create(common, context),
             VerifyCommand.Create(common, context),
             DiffCommand.Create(common, context),
+            CopyCommand.Create(common, context),
             DoctorCommand.Create(common, context),
         };
         root.Options.Add(common.Profiles);

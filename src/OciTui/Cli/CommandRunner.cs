@@ -23,7 +23,7 @@ public static class CommandRunner
         }
         catch (OperationCanceledException e)
         {
-            if (e is DownloadInterruptedException kept)
+            if (e is ResumableCancellationException kept)
             {
                 context.Error.WriteLine($"ocitui: {kept.Message}");
                 context.Error.WriteLine($"hint: {kept.Hint}");

@@ -116,7 +116,10 @@ public static class PullCommand
 }
 
 /// <summary>Ctrl-C during a download that left a resumable partial file: says so, and that the same command resumes it (exit 130).</summary>
-public sealed class DownloadInterruptedException(string message, string hint, Exception inner) : OperationCanceledException(message, inner)
+public sealed class DownloadInterruptedException(string message, string hint, Exception inner) : ResumableCancellationException(message, hint, inner);
+
+/// <summary>Ctrl-C during work the same command resumes: what was kept, and how to go on (exit 130).</summary>
+public abstract class ResumableCancellationException(string message, string hint, Exception inner) : OperationCanceledException(message, inner)
 {
     public string Hint { get; } = hint;
 }

@@ -143,6 +143,12 @@ public static class KeyMap
         DetailsView(Key.V, "v", "values.yaml", "v values", Tui.DetailsView.Values),
         DetailsView(Key.E, "e", "README", "e readme", Tui.DetailsView.Readme),
         DetailsView(Key.M, "m", "raw manifest", "m manifest", Tui.DetailsView.Manifest),
+        new([Key.C.WithShift], "C", KeyScope.Tags | KeyScope.Details, "copy")
+        {
+            Hint = "C copy",
+            DisabledReason = w => w.Session.WhyNoTagSelected,
+            Run = (w, _) => w.OpenCopy(),
+        },
         new([Key.N, Key.N.WithShift], "n N", KeyScope.Details, "next / previous match of the search")
         {
             Hint = "/ n N search",

@@ -21,12 +21,14 @@ public sealed class MainWindow : Runnable
 
     private readonly IApplication _app;
     private readonly string _workingDirectory;
+    private readonly Func<Profile, Action<string>, IRegistry> _open;
     private readonly List<Task> _transfers = [];
     private (bool Wide, bool LeftFocused)? _layout;
 
     public MainWindow(IApplication app, ProfileSet profiles, string profilesFile, Func<Profile, Action<string>, IRegistry> open, string workingDirectory)
     {
         _app = app;
+        _open = open;
         _workingDirectory = workingDirectory;
         Title = "ocitui";
 
@@ -272,6 +274,15 @@ public sealed class MainWindow : Runnable
         _transfers.RemoveAll(t => t.IsCompleted);
         if (!transfer.IsCompleted) _transfers.Add(transfer);
         if (quit) Quit();
+    }
+
+    /// <summary>Opens the copy dialog for the selected tag (the version marks, once there, pass their tags here instead).</summary>
+    internal void OpenCopy()
+    {
+        if (Session.Selected is not { } selected) return;
+        Task transfer = CopyDialog.Run(_app, selected, [selected.Tag], Profiles.Profiles, profile => _open(profile, note => _app.Invoke(() => Notify(note))), _workingDirectory);
+        _transfers.RemoveAll(t => t.IsCompleted);
+        if (!transfer.IsCompleted) _transfers.Add(transfer);
     }
 
     internal void ShowPullCommand()
