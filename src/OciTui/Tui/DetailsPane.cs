@@ -61,7 +61,8 @@ public sealed class DetailsPane : ListPane
         Show(DetailsView.Summary, Summary(details), sameTag ? SelectedIndex : 0);
     }
 
-    private static IReadOnlyList<string> Summary(TagDetails details) => [.. DetailsText.Summary(details.Value!), .. DetailsText.Referrers(details.Referrers)];
+    private static IReadOnlyList<string> Summary(TagDetails details) =>
+        [.. DetailsText.Summary(details.Value!), .. DetailsText.Referrers(details.Referrers?.Select(r => r.Descriptor).ToList() ?? [])];
 
     /// <summary>Switches to a view of the loaded tag: the summary, its chart's files, or the raw manifest.</summary>
     public async Task ShowViewAsync(BrowseSession session, DetailsView view)
