@@ -25,6 +25,14 @@ public static class TagReferrers
     public const int MaxReferrers = 50;
 
     /// <summary>
+    /// Whether <paramref name="tag"/> names an artifact about another manifest rather than a version: one of cosign's
+    /// tags, or the referrers tag schema's <c>&lt;alg&gt;-&lt;hex&gt;</c> index
+    /// (<see href="https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#referrers-tag-schema">distribution-spec: referrers tag schema</see>).
+    /// </summary>
+    public static bool IsArtifactTag(string tag) =>
+        CosignTags.IsCosignTag(tag) || (tag.IndexOf('-') is > 0 and var dash && Digest.TryParse(string.Concat(tag.AsSpan(0, dash), ":", tag.AsSpan(dash + 1)), out _));
+
+    /// <summary>
     /// The referrers of <paramref name="subject"/>. The referrers API (with its tag-schema fallback) lists descriptors
     /// that carry the referrer manifest's annotations (<see href="https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#listing-referrers">distribution-spec: listing referrers</see>);
     /// cosign's tag-scheme artifacts are read as manifests, for their type and annotations (at most three requests).

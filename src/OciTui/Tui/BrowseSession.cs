@@ -91,6 +91,8 @@ public sealed class BrowseSession : IDisposable
     // The open profile's keyring (or why there is none) and its cached verdicts, found once per profile.
     private (Keyring? Keyring, string? Why)? _keyring;
     private ProvenanceChecks? _provenance;
+    // Every tag of the open repository, artifact tags included, so finding cosign's tags asks only for those present.
+    private HashSet<string>? _allTags;
     // The tag to come back to when the open repository is read again, kept through a load that failed (an outage).
     private string? _placeInRepository;
 
@@ -234,6 +236,7 @@ public sealed class BrowseSession : IDisposable
         keepTag ??= _placeInRepository;
         _placeInRepository = keepTag;
         Repository = repository;
+        _allTags = null;
         Tags = Listing<SortedTag>.Loading();
         Tag = null;
         Details = null;
@@ -244,7 +247,9 @@ public sealed class BrowseSession : IDisposable
             var all = new List<string>();
             await foreach (IReadOnlyList<string> page in registry.ListTagsAsync(repository, token)) all.AddRange(page);
             token.ThrowIfCancellationRequested();
-            IReadOnlyList<SortedTag> sorted = TagSorter.Sort(all);
+            _allTags = all.ToHashSet(StringComparer.Ordinal);
+            // Signatures, SBOMs and referrer indexes kept under tags are not versions: the Trust view lists them.
+            IReadOnlyList<SortedTag> sorted = TagSorter.Sort(all.Where(t => !TagReferrers.IsArtifactTag(t)).ToList());
             Tags = new Listing<SortedTag>(LoadState.Loaded, sorted, sorted.Count == 0 ? NoTags : null);
             Tag = keepTag is not null && sorted.Any(t => t.Tag == keepTag) ? keepTag : InitialTag(sorted);
             _placeInRepository = Tag;
@@ -320,9 +325,7 @@ public sealed class BrowseSession : IDisposable
     /// <summary>Referrers are extra: a registry that cannot list them still shows the tag, with a note saying why they are missing.</summary>
     private async Task<TagDetails> WithReferrersAsync(TagDetails shown, IRegistry registry, ArtifactDetails details, CancellationToken token)
     {
-        IReadOnlySet<string>? knownTags = Tags.State == LoadState.Loaded && details.Repository == Repository
-            ? Tags.Items.Select(t => t.Tag).ToHashSet(StringComparer.Ordinal)
-            : null;
+        IReadOnlySet<string>? knownTags = Tags.State == LoadState.Loaded && details.Repository == Repository ? _allTags : null;
         try
         {
             IReadOnlyList<TagReferrer> found = await TagReferrers.FindAsync(registry, details.Repository, details.Manifest.Digest, knownTags, token);

@@ -138,6 +138,12 @@ public static class KeyMap
         DetailsView(Key.V, "v", "values.yaml", "v values", Tui.DetailsView.Values),
         DetailsView(Key.E, "e", "README", "e readme", Tui.DetailsView.Readme),
         DetailsView(Key.M, "m", "raw manifest", "m manifest", Tui.DetailsView.Manifest),
+        DetailsView(Key.T, "t", "trust: provenance verdict and signer, signatures, SBOMs and attestations", "t trust", Tui.DetailsView.Trust),
+        new([Key.Enter], "Enter", KeyScope.Details, "in the Trust view, open the referrer's manifest (t goes back)")
+        {
+            DisabledReason = w => w.Details.SelectedReferrer is null ? "in the Trust view (t), go to a referrer's row to open its manifest" : null,
+            Run = (w, _) => w.OpenReferrer(),
+        },
         new([Key.N, Key.N.WithShift], "n N", KeyScope.Details, "next / previous match of the search")
         {
             Hint = "/ n N search",
@@ -168,7 +174,8 @@ public static class KeyMap
         };
 
     /// <summary>What is not a pane's own key but explains what it shows.</summary>
-    private static readonly (KeyScope Scope, string Text)[] Legends = [(KeyScope.Tags | KeyScope.Details, "~ prerelease   ? not a semantic version")];
+    private static readonly (KeyScope Scope, string Text)[] Legends =
+        [(KeyScope.Tags | KeyScope.Details, "~ prerelease   ? not a semantic version"), (KeyScope.Tags | KeyScope.Details, Registry.Browsing.TrustText.Legend)];
 
     /// <summary>The order of the per-pane sections in the help: what a person looks up most first.</summary>
     private static readonly KeyScope[] HelpOrder =

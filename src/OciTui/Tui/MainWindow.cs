@@ -126,8 +126,8 @@ public sealed class MainWindow : Runnable
         Repositories.Height = Dim.Fill(1);
         Tags.X = Pos.Right(Profiles);
         Tags.Y = 0;
-        // Wide: the version table needs about 46 columns; the rest goes to the details, where digests are long.
-        Tags.Width = wide ? 46 : Dim.Fill();
+        // Wide: the version table needs about 46 columns and 9 for its trust column; the rest goes to the details, where digests are long.
+        Tags.Width = wide ? 55 : Dim.Fill();
         Tags.Height = wide ? Dim.Fill(1) : Dim.Percent(45);
         Details.X = wide ? Pos.Right(Tags) : Pos.Right(Profiles);
         Details.Y = wide ? 0 : Pos.Bottom(Tags);
@@ -258,6 +258,8 @@ public sealed class MainWindow : Runnable
 
     internal void ShowDetailsView(DetailsView view) => Pending = Details.ShowViewAsync(Session, view);
 
+    internal void OpenReferrer() => Pending = Details.OpenReferrerAsync(Session);
+
     internal void ShowHelp() => HelpDialog.Show(_app);
 
     internal void Quit() => _app.RequestStop();
@@ -265,7 +267,8 @@ public sealed class MainWindow : Runnable
     internal void OpenDownload()
     {
         if (Session.Selected is not { } selected) return;
-        Task transfer = DownloadDialog.Run(_app, selected.Registry, selected.Repository, selected.Tag, selected.Details, _workingDirectory, out bool quit);
+        Task transfer = DownloadDialog.Run(_app, selected.Registry, selected.Repository, selected.Tag, selected.Details, _workingDirectory, out bool quit,
+            Session.Keyring, Session.WhyNoKeyring);
         _transfers.RemoveAll(t => t.IsCompleted);
         if (!transfer.IsCompleted) _transfers.Add(transfer);
         if (quit) Quit();

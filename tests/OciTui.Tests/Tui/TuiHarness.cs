@@ -42,6 +42,8 @@ public sealed class TuiHarness : IDisposable
         // No credentials from the machine running the tests: an empty home and no environment.
         var isolated = new CredentialEnvironment(_ => null, Path.Combine(Path.GetTempPath(), $"ocitui-no-home-{Guid.NewGuid():N}"));
         Window = new MainWindow(App, profiles, profilesFile, (p, onWarning) => open?.Invoke(p) ?? RegistryFactory.Open(p, isolated, onWarning), workingDirectory ?? Path.GetTempPath());
+        // Nor the machine's GnuPG keyring: helm's default keyring is looked for in the same empty home.
+        Window.Session.Environment = name => name == "HOME" ? isolated.HomeDirectory : null;
     }
 
     public IApplication App { get; }
