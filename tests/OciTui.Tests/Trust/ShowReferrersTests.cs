@@ -50,6 +50,24 @@ public sealed class ShowReferrersTests(AnonymousRegistryFixture registry) : ICla
     }
 
     [RegistryFact]
+    public async Task Show_lists_cosign_s_tag_scheme_artifacts_with_their_kind_and_tag()
+    {
+        PushedChart chart = await registry.Seeder.PushChartAsync(Repository, new ChartArchiveBuilder("referred", "4.0.0"));
+        await registry.Seeder.PushCosignArtifactsAsync(Repository, chart.ManifestDigest, ".sig", ".att", ".sbom");
+        string stem = chart.ManifestDigest.Replace(':', '-');
+
+        CliRun json = await CliRun.RunAsync(["show", $"oci://{registry.Host}/{Repository}:4.0.0", "--plain-http", "--json"]);
+        CliRun text = await CliRun.RunAsync(["show", $"oci://{registry.Host}/{Repository}:4.0.0", "--plain-http"]);
+
+        using JsonDocument document = JsonDocument.Parse(json.Out);
+        Assert.Equal(
+            [("cosign-signature", stem + ".sig"), ("in-toto-attestation", stem + ".att"), ("spdx-sbom", stem + ".sbom")],
+            document.RootElement.GetProperty("referrers").EnumerateArray().Select(r => (r.GetProperty("kind").GetString(), r.GetProperty("tag").GetString())));
+        Assert.Contains($"tag {stem}.sig", text.Out, StringComparison.Ordinal);
+        Assert.Contains("  in-toto attestation", text.Out, StringComparison.Ordinal);
+    }
+
+    [RegistryFact]
     public async Task A_tag_without_referrers_shows_an_empty_list()
     {
         await registry.Seeder.PushChartAsync(Repository, new ChartArchiveBuilder("referred", "3.0.0"));
