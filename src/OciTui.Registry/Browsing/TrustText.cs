@@ -28,9 +28,6 @@ public static class TrustText
         _ => "BAD",
     };
 
-    /// <summary>What the trust column's words mean, for the help.</summary>
-    public const string Legend = "Trust: verified, unknown (signed by a key not in the keyring), BAD (altered, replaced, expired or revoked), signed (not verified)";
-
     /// <summary>
     /// The Trust view: the provenance outcome and signer (or why there is none), then every referrer with its kind,
     /// type, created and size. <paramref name="provenanceNote"/> says why there is no verdict; <paramref name="referrers"/>

@@ -63,7 +63,7 @@ public static class KeyMap
             Run = (w, key) => w.MoveToEnd(key == Key.G.WithShift || key == Key.End),
         },
         new([Key.CursorLeft, Key.CursorRight], "Left Right", KeyScope.Details, "scroll a file sideways"),
-        new([Key.Enter], "Enter", KeyScope.Profiles | KeyScope.Repositories | KeyScope.Tags, "open: profile > repositories > tags > details")
+        new([Key.Enter], "Enter", KeyScope.Panes, "open: profile > repositories > tags > details > referrer")
         {
             Hint = "Enter open",
             DisabledReason = w => w.FocusedHasSelection ? null : "nothing selected to open",
@@ -138,12 +138,7 @@ public static class KeyMap
         DetailsView(Key.V, "v", "values.yaml", "v values", Tui.DetailsView.Values),
         DetailsView(Key.E, "e", "README", "e readme", Tui.DetailsView.Readme),
         DetailsView(Key.M, "m", "raw manifest", "m manifest", Tui.DetailsView.Manifest),
-        DetailsView(Key.T, "t", "trust: provenance verdict and signer, signatures, SBOMs and attestations", "t trust", Tui.DetailsView.Trust),
-        new([Key.Enter], "Enter", KeyScope.Details, "in the Trust view, open the referrer's manifest (t goes back)")
-        {
-            DisabledReason = w => w.Details.SelectedReferrer is null ? "in the Trust view (t), go to a referrer's row to open its manifest" : null,
-            Run = (w, _) => w.OpenReferrer(),
-        },
+        DetailsView(Key.T, "t", "trust view", "t trust", Tui.DetailsView.Trust),
         new([Key.N, Key.N.WithShift], "n N", KeyScope.Details, "next / previous match of the search")
         {
             Hint = "/ n N search",
@@ -174,8 +169,7 @@ public static class KeyMap
         };
 
     /// <summary>What is not a pane's own key but explains what it shows.</summary>
-    private static readonly (KeyScope Scope, string Text)[] Legends =
-        [(KeyScope.Tags | KeyScope.Details, "~ prerelease   ? not a semantic version"), (KeyScope.Tags | KeyScope.Details, Registry.Browsing.TrustText.Legend)];
+    private static readonly (KeyScope Scope, string Text)[] Legends = [(KeyScope.Tags | KeyScope.Details, "~ prerelease   ? not a semantic version")];
 
     /// <summary>The order of the per-pane sections in the help: what a person looks up most first.</summary>
     private static readonly KeyScope[] HelpOrder =

@@ -228,6 +228,8 @@ public sealed class MainWindow : Runnable
         if (pane == Profiles && Profiles.Selected is { } profile) OpenProfile(profile);
         else if (pane == Repositories && Repositories.Selected is { } repository) OpenRepository(repository);
         else if (pane == Tags && Tags.Selected is not null) Details.List.SetFocus();
+        else if (pane == Details && Details.SelectedReferrer is not null) Pending = Details.OpenReferrerAsync(Session);
+        else if (pane == Details) Notify("Enter opens a referrer's manifest: in the Trust view (t), go to a referrer's row.");
     }
 
     internal void MoveToEnd(bool last)
@@ -257,8 +259,6 @@ public sealed class MainWindow : Runnable
     }
 
     internal void ShowDetailsView(DetailsView view) => Pending = Details.ShowViewAsync(Session, view);
-
-    internal void OpenReferrer() => Pending = Details.OpenReferrerAsync(Session);
 
     internal void ShowHelp() => HelpDialog.Show(_app);
 
