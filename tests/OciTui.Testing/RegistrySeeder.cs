@@ -81,6 +81,57 @@ public sealed class RegistrySeeder(Uri baseAddress, (string User, string Passwor
         return new PushedChart(repository, resolvedTag, manifestDigest, manifest, layerDigest, layer, configDigest);
     }
 
+    /// <summary>
+    /// Attaches one OCI 1.1 artifact manifest per artifact type to a subject (its <c>subject</c> field names it), then the
+    /// referrers tag-schema index listing them, as an OCI 1.1 client pushing to a registry without the referrers API does
+    /// (<see href="https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#referrers-tag-schema">distribution-spec: referrers tag schema</see>).
+    /// Each is tagged <c>{tagPrefix}-{n}</c> too, so docker-registry keeps it; returns their digests in order.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> PushReferrersAsync(string repository, string subjectDigest, int subjectSize, IReadOnlyList<string> artifactTypes, string tagPrefix,
+        string created = "2026-03-01T10:00:00Z")
+    {
+        byte[] empty = "{}"u8.ToArray();
+        string emptyDigest = await PushBlobAsync(repository, empty);
+        var descriptors = new List<string>();
+        var digests = new List<string>();
+        foreach (string artifactType in artifactTypes)
+        {
+            byte[] payload = System.Text.Encoding.UTF8.GetBytes($"{artifactType} for {subjectDigest}");
+            string payloadDigest = await PushBlobAsync(repository, payload);
+            byte[] manifest = System.Text.Encoding.UTF8.GetBytes($$"""{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","artifactType":"{{artifactType}}","config":{"mediaType":"application/vnd.oci.empty.v1+json","digest":"{{emptyDigest}}","size":2},"layers":[{"mediaType":"{{artifactType}}","digest":"{{payloadDigest}}","size":{{payload.Length}}}],"subject":{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"{{subjectDigest}}","size":{{subjectSize}}},"annotations":{"org.opencontainers.image.created":"{{created}}"} }""");
+            string digest = await PushManifestAsync(repository, $"{tagPrefix}-{descriptors.Count}", manifest, "application/vnd.oci.image.manifest.v1+json");
+            digests.Add(digest);
+            descriptors.Add($$"""{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"{{digest}}","size":{{manifest.Length}},"artifactType":"{{artifactType}}","annotations":{"org.opencontainers.image.created":"{{created}}"} }""");
+        }
+        byte[] index = System.Text.Encoding.UTF8.GetBytes($$"""{"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[{{string.Join(',', descriptors)}}]}""");
+        await PushManifestAsync(repository, subjectDigest.Replace(':', '-'), index, "application/vnd.oci.image.index.v1+json");
+        return digests;
+    }
+
+    /// <summary>
+    /// What cosign's tag scheme leaves for a subject: a manifest tagged <c>sha256-&lt;hex&gt;.sig</c>, <c>.att</c> or
+    /// <c>.sbom</c> (per suffix) whose one layer has the media type cosign writes there: a simple-signing payload, a DSSE
+    /// envelope, an SPDX document (<see href="https://github.com/sigstore/cosign/blob/main/specs/SIGNATURE_SPEC.md">cosign signature spec</see>).
+    /// </summary>
+    public async Task PushCosignArtifactsAsync(string repository, string subjectDigest, params string[] suffixes)
+    {
+        byte[] config = "{\"architecture\":\"\",\"os\":\"\",\"config\":{},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}"u8.ToArray();
+        string configDigest = await PushBlobAsync(repository, config);
+        foreach (string suffix in suffixes)
+        {
+            string layerType = suffix switch
+            {
+                ".sig" => "application/vnd.dev.cosign.simplesigning.v1+json",
+                ".att" => "application/vnd.dsse.envelope.v1+json",
+                _ => "text/spdx+json",
+            };
+            byte[] payload = System.Text.Encoding.UTF8.GetBytes($"{{\"subject\":\"{subjectDigest}\",\"suffix\":\"{suffix}\"}}");
+            string payloadDigest = await PushBlobAsync(repository, payload);
+            byte[] manifest = System.Text.Encoding.UTF8.GetBytes($$"""{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"{{configDigest}}","size":{{config.Length}}},"layers":[{"mediaType":"{{layerType}}","digest":"{{payloadDigest}}","size":{{payload.Length}},"annotations":{"dev.cosignproject.cosign/signature":"MEUCIQ=="} }]}""");
+            await PushManifestAsync(repository, subjectDigest.Replace(':', '-') + suffix, manifest, "application/vnd.oci.image.manifest.v1+json");
+        }
+    }
+
     /// <summary>Pushes a large pseudo-random chart layer streamed from a seeded generator (never held in memory) and a manifest for it.</summary>
     public async Task<(string ManifestDigest, string LayerDigest, long Size)> PushLargeChartAsync(string repository, string tag, long size, int seed = 42)
     {

@@ -2,15 +2,24 @@ using System.Collections.Concurrent;
 using OciTui.Registry.Errors;
 using OciTui.Registry.Inspection;
 using OciTui.Registry.References;
+using OciTui.Registry.Trust;
 
 namespace OciTui.Registry.Browsing;
 
 /// <summary>What the version table shows beside a tag: read from its manifest and chart config.</summary>
-public sealed record TagSummary(string Digest, string? AppVersion, DateTimeOffset? Created, string? Error = null);
+public sealed record TagSummary(string Digest, string? AppVersion, DateTimeOffset? Created, string? Error = null)
+{
+    /// <summary>The tag's manifest and chart metadata, kept so verifying its provenance needs no second manifest request.</summary>
+    public ArtifactDetails? Details { get; init; }
+
+    /// <summary>The manifest has a Helm provenance layer: the chart is signed (whether the signature holds is another question).</summary>
+    public bool Signed => Details?.Manifest.Manifest?.ProvenanceLayer is not null;
+}
 
 /// <summary>
 /// Loads appVersion and created date for the tags a person is looking at, a few at a time (bounded concurrency),
 /// caching by tag and by manifest digest, so a repository of thousands of tags opens at once and fills in as it scrolls.
+/// Verifying the provenance of the signed ones shares the same slots.
 /// </summary>
 public sealed class TagSummaryLoader(IRegistry registry, string repository, int maxConcurrency = 6)
 {
@@ -53,7 +62,7 @@ public sealed class TagSummaryLoader(IRegistry registry, string repository, int 
         {
             ArtifactDetails details = await ArtifactInspector.InspectAsync(registry, repository, ManifestReference.ForTag(tag), cancellationToken).ConfigureAwait(false);
             string digest = details.Manifest.Digest.ToString();
-            return _byDigest.GetOrAdd(digest, _ => new TagSummary(digest, details.Chart?.AppVersion, details.Created));
+            return _byDigest.GetOrAdd(digest, _ => new TagSummary(digest, details.Chart?.AppVersion, details.Created) { Details = details });
         }
         catch (OciTuiException e)
         {
@@ -62,6 +71,43 @@ public sealed class TagSummaryLoader(IRegistry registry, string repository, int 
         finally
         {
             _slots.Release();
+        }
+    }
+
+    /// <summary>
+    /// Verifies the provenance of those of <paramref name="tags"/> whose summary is loaded and signed and whose verdict
+    /// is not known yet, a few at a time in the same slots as the summaries; each verdict is reported as it arrives. A
+    /// check that fails to read the .prov reports nothing (the row stays "signed").
+    /// </summary>
+    public async Task VerifyAsync(IEnumerable<string> tags, ProvenanceChecks checks, Action<string, ProvenanceVerdict> onVerified, CancellationToken cancellationToken)
+    {
+        var pending = new List<Task>();
+        foreach (string tag in tags)
+        {
+            if (Cached(tag) is not { Signed: true, Details: { } details } || checks.Cached(details) is not null) continue;
+            pending.Add(VerifyOneAsync(tag, details, checks, onVerified, cancellationToken));
+        }
+        await Task.WhenAll(pending).ConfigureAwait(false);
+    }
+
+    private async Task VerifyOneAsync(string tag, ArtifactDetails details, ProvenanceChecks checks, Action<string, ProvenanceVerdict> onVerified, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            ProvenanceVerdict verdict;
+            try
+            {
+                verdict = await checks.CheckAsync(details, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _slots.Release();
+            }
+            onVerified(tag, verdict);
+        }
+        catch (Exception e) when (e is OperationCanceledException or OciTuiException)
+        {
         }
     }
 }

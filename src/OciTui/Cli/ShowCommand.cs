@@ -50,10 +50,11 @@ public static class ShowCommand
                 context.Out.WriteLine();
                 return 0;
             }
-            List<Descriptor>? referrers = [];
+            IReadOnlyList<TagReferrer>? referrers;
             try
             {
-                await foreach (Descriptor referrer in resolved.Registry.ListReferrersAsync(resolved.Repository!, details.Manifest.Digest, null, token)) referrers.Add(referrer);
+                // The referrers API (or its tag-schema fallback), and cosign's sha256-<hex>.sig/.att/.sbom tags.
+                referrers = await TagReferrers.FindAsync(resolved.Registry, resolved.Repository!, details.Manifest.Digest, null, token);
             }
             catch (RegistryException e)
             {
@@ -68,7 +69,7 @@ public static class ShowCommand
         return command;
     }
 
-    private static void WriteJson(TextWriter output, string reference, ArtifactDetails details, IReadOnlyList<Descriptor>? referrers) => JsonOutput.Write(output, w =>
+    private static void WriteJson(TextWriter output, string reference, ArtifactDetails details, IReadOnlyList<TagReferrer>? referrers) => JsonOutput.Write(output, w =>
     {
         FetchedManifest manifest = details.Manifest;
         w.WriteStartObject();
@@ -107,22 +108,25 @@ public static class ShowCommand
             return;
         }
         w.WriteStartArray("referrers");
-        foreach (Descriptor referrer in referrers)
+        foreach (TagReferrer found in referrers)
         {
+            Descriptor referrer = found.Descriptor;
             w.WriteStartObject();
-            w.WriteString("kind", ReferrerKinds.JsonName(ReferrerKinds.Of(referrer)));
+            w.WriteString("kind", ReferrerKinds.JsonName(found.Kind));
             w.WriteString("artifactType", referrer.ArtifactType);
             w.WriteString("mediaType", referrer.MediaType);
             w.WriteString("digest", referrer.Digest);
             w.WriteNumber("size", referrer.Size);
-            w.WriteString("created", referrer.Annotation(Annotations.Created));
+            w.WriteString("created", found.Created);
+            // Set for cosign's tag-scheme artifacts: the tag they are kept under.
+            w.WriteString("tag", found.Tag);
             w.WriteEndObject();
         }
         w.WriteEndArray();
         w.WriteEndObject();
     });
 
-    private static void WriteText(TextWriter output, string reference, ArtifactDetails details, IReadOnlyList<Descriptor>? referrers)
+    private static void WriteText(TextWriter output, string reference, ArtifactDetails details, IReadOnlyList<TagReferrer>? referrers)
     {
         FetchedManifest manifest = details.Manifest;
         void Line(string label, string? value)
@@ -177,10 +181,11 @@ public static class ShowCommand
         {
             output.WriteLine();
             output.WriteLine("Referrers:");
-            foreach (Descriptor referrer in referrers)
+            foreach (TagReferrer found in referrers)
             {
-                output.WriteLine($"  {ReferrerKinds.Describe(ReferrerKinds.Of(referrer)),-20}{Sanitize(referrer.Digest, 80)}  {ByteSize.Format(referrer.Size)}"
-                    + $"  {Sanitize(referrer.ArtifactType ?? referrer.MediaType, 100)}{(referrer.Annotation(Annotations.Created) is { } created ? $"  {Sanitize(created, 40)}" : "")}");
+                Descriptor referrer = found.Descriptor;
+                output.WriteLine($"  {ReferrerKinds.Describe(found.Kind),-20}{Sanitize(referrer.Digest, 80)}  {ByteSize.Format(referrer.Size)}"
+                    + $"  {Sanitize(found.Type, 100)}{(found.Created is { } created ? $"  {Sanitize(created, 40)}" : "")}{(found.Tag is { } tag ? $"  tag {Sanitize(tag, 80)}" : "")}");
             }
         }
         if (manifest.Index is { } index)

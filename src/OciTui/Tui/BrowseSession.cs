@@ -6,6 +6,7 @@ using OciTui.Registry.Inspection;
 using OciTui.Registry.Models;
 using OciTui.Registry.Profiles;
 using OciTui.Registry.References;
+using OciTui.Registry.Trust;
 using OciTui.Registry.Versions;
 
 namespace OciTui.Tui;
@@ -35,8 +36,20 @@ public sealed record Listing<T>(LoadState State, IReadOnlyList<T> Items, string?
 /// <summary>The selected tag's details, always with the tag they belong to.</summary>
 public sealed record TagDetails(string Tag, LoadState State, ArtifactDetails? Value = null, string? Message = null)
 {
-    /// <summary>Signatures, SBOMs and other artifacts that refer to the tag; they arrive after the details.</summary>
-    public IReadOnlyList<Descriptor> Referrers { get; init; } = [];
+    /// <summary>
+    /// Signatures, SBOMs and other artifacts that refer to the tag (the referrers API, its tag-schema fallback and
+    /// cosign's tag scheme); null while they load or when they could not be listed (<see cref="ReferrersNote"/> says why).
+    /// </summary>
+    public IReadOnlyList<TagReferrer>? Referrers { get; init; }
+
+    /// <summary>Why the referrers could not be listed, as one sentence.</summary>
+    public string? ReferrersNote { get; init; }
+
+    /// <summary>The chart's provenance verdict against the profile's keyring, once checked.</summary>
+    public ProvenanceVerdict? Provenance { get; init; }
+
+    /// <summary>Why there is no verdict: not signed, no keyring, the .prov could not be read; null while it is checked.</summary>
+    public string? ProvenanceNote { get; init; }
 }
 
 /// <summary>Everything an action on the selected tag needs: where it is, and what is known of it.</summary>
@@ -75,6 +88,11 @@ public sealed class BrowseSession : IDisposable
     private readonly LatestRequest _tagsLoad = new();
     private readonly LatestRequest _detailsLoad = new();
     private (ArtifactDetails Details, Task<ChartFiles> Files)? _chartFiles;
+    // The open profile's keyring (or why there is none) and its cached verdicts, found once per profile.
+    private (Keyring? Keyring, string? Why)? _keyring;
+    private ProvenanceChecks? _provenance;
+    // Every tag of the open repository, artifact tags included, so finding cosign's tags asks only for those present.
+    private HashSet<string>? _allTags;
     // The tag to come back to when the open repository is read again, kept through a load that failed (an outage).
     private string? _placeInRepository;
 
@@ -91,6 +109,22 @@ public sealed class BrowseSession : IDisposable
     public Listing<SortedTag> Tags { get; private set; } = Listing<SortedTag>.Idle;
     public string? Tag { get; private set; }
     public TagDetails? Details { get; private set; }
+
+    /// <summary>Reads the environment for helm's default keyring (<c>GNUPGHOME</c>, <c>HOME</c>); tests give their own.</summary>
+    public Func<string, string?> Environment { get; set; } = System.Environment.GetEnvironmentVariable;
+
+    /// <summary>
+    /// The keyring provenance is verified against, as <c>ocitui verify</c> resolves it: the profile's <c>keyring</c>,
+    /// else <c>$GNUPGHOME/pubring.gpg</c> or <c>~/.gnupg/pubring.gpg</c>; null when there is none (<see cref="WhyNoKeyring"/>).
+    /// </summary>
+    public Keyring? Keyring => KeyringChoice().Keyring;
+
+    /// <summary>Why signatures are not verified (no keyring, or one that cannot be read), as one sentence; null when they are.</summary>
+    public string? WhyNoKeyring => KeyringChoice().Why;
+
+    /// <summary>The open profile's provenance verdicts (shared by the version table and the Trust view), or null without a keyring.</summary>
+    public ProvenanceChecks? Provenance =>
+        _provenance ??= Registry is { } registry && Keyring is { } keyring ? new ProvenanceChecks(registry, keyring) : null;
 
     /// <summary>The open profile's registry, once it opened.</summary>
     public IRegistry? Registry => Profile is { } profile ? _registries.GetValueOrDefault(profile.Name) : null;
@@ -122,6 +156,7 @@ public sealed class BrowseSession : IDisposable
         _tagsLoad.Cancel();
         _detailsLoad.Cancel();
         Profile = profile;
+        ForgetKeyring();
         Repository = null;
         Tags = Listing<SortedTag>.Idle;
         Tag = null;
@@ -201,6 +236,7 @@ public sealed class BrowseSession : IDisposable
         keepTag ??= _placeInRepository;
         _placeInRepository = keepTag;
         Repository = repository;
+        _allTags = null;
         Tags = Listing<SortedTag>.Loading();
         Tag = null;
         Details = null;
@@ -211,7 +247,9 @@ public sealed class BrowseSession : IDisposable
             var all = new List<string>();
             await foreach (IReadOnlyList<string> page in registry.ListTagsAsync(repository, token)) all.AddRange(page);
             token.ThrowIfCancellationRequested();
-            IReadOnlyList<SortedTag> sorted = TagSorter.Sort(all);
+            _allTags = all.ToHashSet(StringComparer.Ordinal);
+            // Signatures, SBOMs and referrer indexes kept under tags are not versions: the Trust view lists them.
+            IReadOnlyList<SortedTag> sorted = TagSorter.Sort(all.Where(t => !TagReferrers.IsArtifactTag(t)).ToList());
             Tags = new Listing<SortedTag>(LoadState.Loaded, sorted, sorted.Count == 0 ? NoTags : null);
             Tag = keepTag is not null && sorted.Any(t => t.Tag == keepTag) ? keepTag : InitialTag(sorted);
             _placeInRepository = Tag;
@@ -268,10 +306,9 @@ public sealed class BrowseSession : IDisposable
             token.ThrowIfCancellationRequested();
             Details = new TagDetails(tag, LoadState.Loaded, details);
             Raise(BrowseChange.Details);
-            IReadOnlyList<Descriptor> referrers = await ReferrersAsync(registry, details, token);
-            token.ThrowIfCancellationRequested();
-            if (referrers.Count == 0) return;
-            Details = Details with { Referrers = referrers };
+            Details = await WithReferrersAsync(Details, registry, details, token);
+            Raise(BrowseChange.Details);
+            Details = await WithProvenanceAsync(Details, details, token);
             Raise(BrowseChange.Details);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -285,22 +322,74 @@ public sealed class BrowseSession : IDisposable
         }
     }
 
-    /// <summary>Referrers are extra: a registry that cannot list them still shows the tag. At most 50.</summary>
-    private static async Task<IReadOnlyList<Descriptor>> ReferrersAsync(IRegistry registry, ArtifactDetails details, CancellationToken token)
+    /// <summary>Referrers are extra: a registry that cannot list them still shows the tag, with a note saying why they are missing.</summary>
+    private async Task<TagDetails> WithReferrersAsync(TagDetails shown, IRegistry registry, ArtifactDetails details, CancellationToken token)
     {
-        var found = new List<Descriptor>();
+        IReadOnlySet<string>? knownTags = Tags.State == LoadState.Loaded && details.Repository == Repository ? _allTags : null;
         try
         {
-            await foreach (Descriptor referrer in registry.ListReferrersAsync(details.Repository, details.Manifest.Digest, cancellationToken: token))
-            {
-                found.Add(referrer);
-                if (found.Count == 50) break;
-            }
+            IReadOnlyList<TagReferrer> found = await TagReferrers.FindAsync(registry, details.Repository, details.Manifest.Digest, knownTags, token);
+            token.ThrowIfCancellationRequested();
+            return shown with { Referrers = found };
         }
-        catch (OciTuiException)
+        catch (OciTuiException e)
         {
+            token.ThrowIfCancellationRequested();
+            return shown with { ReferrersNote = $"they could not be listed: {Messages.Sentence(e)}" };
         }
-        return found;
+    }
+
+    /// <summary>The chart's provenance verdict (from the cache the version table fills), or why there is none.</summary>
+    private async Task<TagDetails> WithProvenanceAsync(TagDetails shown, ArtifactDetails details, CancellationToken token)
+    {
+        if (!details.IsChart) return shown with { ProvenanceNote = "Not a Helm chart: there is no Helm provenance to check." };
+        if (details.Manifest.Manifest?.ProvenanceLayer is null)
+            return shown with { ProvenanceNote = "Not signed: the chart has no provenance layer; ask its publisher to sign it (helm package --sign)." };
+        if (Provenance is not { } checks) return shown with { ProvenanceNote = $"Signed, not verified: {WhyNoKeyring}" };
+        try
+        {
+            ProvenanceVerdict verdict = await checks.CheckAsync(details, token);
+            token.ThrowIfCancellationRequested();
+            return shown with { Provenance = verdict };
+        }
+        catch (OciTuiException e)
+        {
+            token.ThrowIfCancellationRequested();
+            return shown with { ProvenanceNote = $"Signed, but the provenance could not be read: {Messages.Sentence(e)}" };
+        }
+    }
+
+    /// <summary>A referrer's manifest (a signature, an SBOM...), read from the open repository by its digest.</summary>
+    public async Task<FetchedManifest> ReadReferrerManifestAsync(TagReferrer referrer)
+    {
+        if (Registry is not { } registry || Details?.Value is not { } details)
+            throw new InvalidInputException("The tag's details are not loaded yet.");
+        Digest digest = DescriptorRules.Validate(referrer.Descriptor, "referrer");
+        return await registry.GetManifestAsync(details.Repository, ManifestReference.ForDigest(digest), _detailsLoad.Token);
+    }
+
+    private (Keyring? Keyring, string? Why) KeyringChoice()
+    {
+        if (_keyring is { } known) return known;
+        if (Profile is not { } profile) return (null, "open a profile first");
+        string path = global::OciTui.Registry.Trust.Keyring.ChoosePath(null, profile.Keyring, Environment);
+        try
+        {
+            _keyring = profile.Keyring is null && !File.Exists(path)
+                ? (null, $"there is no keyring: the profile sets no \"keyring\" and {path} does not exist; set \"keyring\" in the profile to a public keyring (gpg --export KEYID > FILE).")
+                : (global::OciTui.Registry.Trust.Keyring.Load(path), null);
+        }
+        catch (InvalidInputException e)
+        {
+            _keyring = (null, Messages.Sentence(e));
+        }
+        return _keyring.Value;
+    }
+
+    private void ForgetKeyring()
+    {
+        _keyring = null;
+        _provenance = null;
     }
 
     /// <summary>The selected tag's chart files (Chart.yaml, values, README), read once from its layer in memory with helm's limits.</summary>
@@ -334,6 +423,7 @@ public sealed class BrowseSession : IDisposable
         }
         bool pinsChanged = !current.Repositories.SequenceEqual(open.Repositories);
         Profile = current;
+        ForgetKeyring();
         // Its registry was dropped with the old settings: open it with the new ones, so browsing goes on.
         if (!_registries.ContainsKey(current.Name) && RegistryFor(current) is null) pinsChanged = true;
         if (pinsChanged) Raise(BrowseChange.Repositories);

@@ -1,7 +1,9 @@
 using OciTui.Registry.Browsing;
 using OciTui.Registry.Charts;
 using OciTui.Registry.Errors;
+using OciTui.Registry.Models;
 using OciTui.Registry.Text;
+using OciTui.Registry.Trust;
 
 namespace OciTui.Tui;
 
@@ -13,18 +15,27 @@ public enum DetailsView
     Values,
     Readme,
     Manifest,
+
+    /// <summary>The provenance verdict and signer, and every referrer (signatures, SBOMs, attestations).</summary>
+    Trust,
+
+    /// <summary>A referrer's raw manifest, opened from the Trust view.</summary>
+    ReferrerManifest,
 }
 
 /// <summary>
 /// The selected tag as the browse session has it: digest, types, chart metadata, annotations, layers and referrers;
-/// on demand its Chart.yaml, values.yaml and README read from the chart layer in memory, or the raw manifest. Long
-/// lines wrap to the pane.
+/// on demand its Chart.yaml, values.yaml and README read from the chart layer in memory, the raw manifest, or the
+/// Trust view (provenance and referrers, whose manifests open from it). Long lines wrap to the pane.
 /// </summary>
 public sealed class DetailsPane : ListPane
 {
     public const string Idle = "Select a tag to see its details.";
 
     private IReadOnlyList<string> _lines = [];
+    // The Trust view's referrer behind each of its lines (null for other lines), and the line behind each row shown.
+    private IReadOnlyList<int?> _lineReferrers = [];
+    private List<int> _rowLines = [];
     private TagDetails? _shown;
 
     public DetailsPane() : base("_Details", searches: true)
@@ -57,11 +68,17 @@ public sealed class DetailsPane : ListPane
         }
         // The same details with their referrers arrived: the summary gains them, another view stays as it is.
         bool sameTag = ReferenceEquals(before?.Value, value);
+        if (sameTag && View == DetailsView.Trust)
+        {
+            ShowTrust(details, SelectedIndex);
+            return;
+        }
         if (sameTag && View != DetailsView.Summary) return;
         Show(DetailsView.Summary, Summary(details), sameTag ? SelectedIndex : 0);
     }
 
-    private static IReadOnlyList<string> Summary(TagDetails details) => [.. DetailsText.Summary(details.Value!), .. DetailsText.Referrers(details.Referrers)];
+    private static IReadOnlyList<string> Summary(TagDetails details) =>
+        [.. DetailsText.Summary(details.Value!), .. DetailsText.Referrers(details.Referrers?.Select(r => r.Descriptor).ToList() ?? [])];
 
     /// <summary>Switches to a view of the loaded tag: the summary, its chart's files, or the raw manifest.</summary>
     public async Task ShowViewAsync(BrowseSession session, DetailsView view)
@@ -75,6 +92,11 @@ public sealed class DetailsPane : ListPane
         if (view == DetailsView.Manifest)
         {
             Show(view, DetailsText.RawManifest(details));
+            return;
+        }
+        if (view is DetailsView.Trust or DetailsView.ReferrerManifest)
+        {
+            ShowTrust(shown, 0);
             return;
         }
         try
@@ -102,16 +124,55 @@ public sealed class DetailsPane : ListPane
         }
     }
 
+    /// <summary>The referrer on the selected row of the Trust view, or null.</summary>
+    public TagReferrer? SelectedReferrer =>
+        View == DetailsView.Trust && _shown?.Referrers is { } referrers && SelectedIndex is int row && row < _rowLines.Count
+        && _rowLines[row] < _lineReferrers.Count && _lineReferrers[_rowLines[row]] is int index && index < referrers.Count
+            ? referrers[index]
+            : null;
+
+    private void ShowTrust(TagDetails details, int? select)
+    {
+        IReadOnlyList<TrustLine> lines = TrustText.Lines(details.Provenance, details.ProvenanceNote, details.Referrers, details.ReferrersNote);
+        Show(DetailsView.Trust, [.. lines.Select(l => l.Text)], select);
+        _lineReferrers = [.. lines.Select(l => l.Referrer)];
+    }
+
+    /// <summary>Opens the selected referrer's manifest (from the Trust view); t goes back.</summary>
+    public async Task OpenReferrerAsync(BrowseSession session)
+    {
+        if (SelectedReferrer is not { } referrer || session.Details is not { } shown) return;
+        try
+        {
+            SetStatus("reading the referrer's manifest…");
+            FetchedManifest manifest = await session.ReadReferrerManifestAsync(referrer);
+            if (!ReferenceEquals(session.Details?.Value, shown.Value)) return;
+            Show(DetailsView.ReferrerManifest, TerminalText.SanitizeMultiline(System.Text.Encoding.UTF8.GetString(manifest.Bytes), 1_000_000).Split('\n'));
+            SetContext($"{TerminalText.Sanitize(_shown?.Tag ?? "", 30)} {ReferrerKinds.Describe(referrer.Kind)} {manifest.Digest.Short} (t: back)");
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (OciTuiException e)
+        {
+            if (!ReferenceEquals(session.Details?.Value, shown.Value)) return;
+            View = DetailsView.ReferrerManifest;
+            SetStatus($"{Messages.Sentence(e)} Press t for the Trust view.");
+        }
+    }
+
     private void Show(DetailsView view, IReadOnlyList<string> lines, int? select = 0)
     {
         View = view;
         _lines = lines;
+        _lineReferrers = [];
         string name = view switch
         {
             DetailsView.ChartYaml => " Chart.yaml",
             DetailsView.Values => " values.yaml",
             DetailsView.Readme => " README",
             DetailsView.Manifest => " manifest",
+            DetailsView.Trust => " trust",
             _ => "",
         };
         SetContext(TerminalText.Sanitize(_shown?.Tag ?? "", 30) + name);
@@ -122,8 +183,22 @@ public sealed class DetailsPane : ListPane
     {
         int width = newWidth ?? List.Viewport.Width;
         if (width <= 10) width = 60;
-        // Files keep their lines (the list scrolls sideways); the summary wraps so a digest is read whole.
-        IReadOnlyList<string> shown = View == DetailsView.Summary ? _lines.SelectMany(l => WrapLine(l, width)).ToList() : _lines;
+        // Files keep their lines (the list scrolls sideways); the summary and the Trust view wrap so a digest is read whole.
+        _rowLines = [];
+        if (View is not (DetailsView.Summary or DetailsView.Trust))
+        {
+            SetItems(_lines, select);
+            return;
+        }
+        var shown = new List<string>();
+        for (int line = 0; line < _lines.Count; line++)
+        {
+            foreach (string row in WrapLine(_lines[line], width))
+            {
+                shown.Add(row);
+                _rowLines.Add(line);
+            }
+        }
         SetItems(shown, select);
     }
 

@@ -6,6 +6,7 @@ using OciTui.Registry.Inspection;
 using OciTui.Registry.References;
 using OciTui.Registry.Text;
 using OciTui.Registry.Transfers;
+using OciTui.Registry.Trust;
 using Terminal.Gui.App;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
@@ -16,7 +17,8 @@ namespace OciTui.Tui;
 /// <summary>
 /// Downloads the selected tag's chart: file name and directory editable, a progress bar with bytes, rate and time
 /// left, Esc to cancel (the partial file is removed, nothing stands under the final name), and at the end the
-/// verified digest and the full path, or why not.
+/// verified digest and the full path, or why not. With a keyring, a signed chart's provenance is verified before
+/// anything is written (as <c>ocitui pull --verify</c>): a failure keeps nothing under the final names.
 /// </summary>
 public sealed class DownloadDialog : Dialog
 {
@@ -24,29 +26,42 @@ public sealed class DownloadDialog : Dialog
     private readonly IRegistry _registry;
     private readonly string _repository;
     private readonly string _reference;
+    private readonly Keyring? _verifyWith;
     private readonly Button _close;
     private readonly Button _start;
     private CancellationTokenSource _cancel = new();
     private bool _closed;
     private bool _saved;
 
-    private DownloadDialog(IApplication app, IRegistry registry, string repository, string tag, ArtifactDetails? details, string fileName, string directory)
+    private DownloadDialog(IApplication app, IRegistry registry, string repository, string tag, ArtifactDetails? details, string fileName, string directory,
+        Keyring? keyring, string? whyNoKeyring)
     {
         _app = app;
+        bool signed = details?.Manifest.Manifest?.ProvenanceLayer is not null;
+        _verifyWith = signed ? keyring : null;
         _registry = registry;
         _repository = repository;
         // Pull by digest what the user is looking at: a tag moved meanwhile cannot swap the content.
         _reference = details?.Manifest.Digest.ToString() ?? tag;
         Title = $"Download {TerminalText.Sanitize(Reference.Join(repository, ManifestReference.Parse(tag)), 70)}";
         Width = Dim.Percent(90);
-        Height = 16;
+        Height = 18;
         FileName = new TextField { X = 12, Y = 0, Width = Dim.Fill(), Text = fileName };
         Directory = new TextField { X = 12, Y = 1, Width = Dim.Fill(), Text = directory };
         Provenance = new CheckBox { X = 12, Y = 2, Text = "also the provenance file (.prov)", Visible = details?.Manifest.Manifest?.ProvenanceLayer is not null };
         Bar = new ProgressBar { X = 0, Y = 4, Width = Dim.Fill(), Height = 1 };
         Progress = new Label { X = 0, Y = 5, Width = Dim.Fill(), Text = "Enter starts the download; Esc closes." };
-        Outcome = new Label { X = 0, Y = 6, Width = Dim.Fill(), Height = 6, Text = "" };
-        Add(new Label { X = 0, Y = 0, Text = "File:" }, FileName, new Label { X = 0, Y = 1, Text = "Directory:" }, Directory, Provenance, Bar, Progress, Outcome);
+        Outcome = new Label { X = 0, Y = 6, Width = Dim.Fill(), Height = 8, Text = "" };
+        TrustNote = new Label
+        {
+            X = 0,
+            Y = 3,
+            Width = Dim.Fill(),
+            Text = !signed ? "Not signed: the provenance is not checked."
+                : _verifyWith is { } verifying ? $"Signed: verified against {TerminalText.Sanitize(Path.GetFileName(verifying.Path), 40)} before it is saved."
+                : $"Signed, not verified: {TerminalText.Sanitize(whyNoKeyring ?? "no keyring", 200)}",
+        };
+        Add(new Label { X = 0, Y = 0, Text = "File:" }, FileName, new Label { X = 0, Y = 1, Text = "Directory:" }, Directory, Provenance, TrustNote, Bar, Progress, Outcome);
         _start = new Button { Text = "_Download" };
         _start.Accepting += (_, e) =>
         {
@@ -62,6 +77,9 @@ public sealed class DownloadDialog : Dialog
     public TextField FileName { get; }
     public TextField Directory { get; }
     public CheckBox Provenance { get; }
+
+    /// <summary>Whether the download verifies the chart's provenance, and against which keyring.</summary>
+    public Label TrustNote { get; }
     public ProgressBar Bar { get; }
     public Label Progress { get; }
     public Label Outcome { get; }
@@ -81,7 +99,8 @@ public sealed class DownloadDialog : Dialog
     /// Opens the dialog (from a key handler, never a timer: Terminal.Gui's timer lock would deadlock the progress
     /// updates) and returns when it closes, with the download's task so the caller can wait for it at exit.
     /// </summary>
-    public static Task Run(IApplication app, IRegistry registry, string repository, string tag, ArtifactDetails? details, string directory, out bool quitRequested)
+    public static Task Run(IApplication app, IRegistry registry, string repository, string tag, ArtifactDetails? details, string directory, out bool quitRequested,
+        Keyring? keyring = null, string? whyNoKeyring = null)
     {
         string fileName;
         try
@@ -92,7 +111,7 @@ public sealed class DownloadDialog : Dialog
         {
             fileName = "chart.tgz";
         }
-        using var dialog = new DownloadDialog(app, registry, repository, tag, details, fileName, directory);
+        using var dialog = new DownloadDialog(app, registry, repository, tag, details, fileName, directory, keyring, whyNoKeyring);
         app.Run(dialog);
         dialog._closed = true;
         dialog._cancel.Cancel();
@@ -153,7 +172,7 @@ public sealed class DownloadDialog : Dialog
             if (answer != 0) return;
             overwrite = true;
         }
-        var request = new PullRequest(_repository, ManifestReference.Parse(_reference), directory) { FileName = name, Overwrite = overwrite, IncludeProvenance = Provenance.Value == CheckState.Checked, RemovePartialOnCancel = true };
+        var request = new PullRequest(_repository, ManifestReference.Parse(_reference), directory) { FileName = name, Overwrite = overwrite, IncludeProvenance = Provenance.Value == CheckState.Checked, RemovePartialOnCancel = true, VerifyWith = _verifyWith };
         Outcome.Text = "";
         Bar.Fraction = 0;
         if (_cancel.IsCancellationRequested)
@@ -198,7 +217,8 @@ public sealed class DownloadDialog : Dialog
             PullResult result = await transfer;
             Draw();
             outcome = $"verified {result.Digest} ({ByteSize.Format(result.Size)})\nSaved: {result.Path}" +
-                (result.ProvenancePath is { } prov ? $"\nand {Path.GetFileName(prov)} (verified)" : "") + "\nEnter closes.";
+                (result.ProvenancePath is { } prov ? $"\nand {Path.GetFileName(prov)} (verified)" : "") +
+                (result.Provenance is { } verdict ? $"\nProvenance verified: {TerminalText.Sanitize(verdict.Summary, 400)}" : "") + "\nEnter closes.";
             if (!_closed) Bar.Fraction = 1;
             _saved = true;
             stopped = shown is { } last ? $"{ByteSize.Format(result.Size)} in {FormatDuration(last.Elapsed)}." : null;

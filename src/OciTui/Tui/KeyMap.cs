@@ -63,7 +63,7 @@ public static class KeyMap
             Run = (w, key) => w.MoveToEnd(key == Key.G.WithShift || key == Key.End),
         },
         new([Key.CursorLeft, Key.CursorRight], "Left Right", KeyScope.Details, "scroll a file sideways"),
-        new([Key.Enter], "Enter", KeyScope.Profiles | KeyScope.Repositories | KeyScope.Tags, "open: profile > repositories > tags > details")
+        new([Key.Enter], "Enter", KeyScope.Panes, "open: profile > repositories > tags > details > referrer")
         {
             Hint = "Enter open",
             DisabledReason = w => w.FocusedHasSelection ? null : "nothing selected to open",
@@ -143,6 +143,7 @@ public static class KeyMap
         DetailsView(Key.V, "v", "values.yaml", "v values", Tui.DetailsView.Values),
         DetailsView(Key.E, "e", "README", "e readme", Tui.DetailsView.Readme),
         DetailsView(Key.M, "m", "raw manifest", "m manifest", Tui.DetailsView.Manifest),
+        DetailsView(Key.T, "t", "trust view", "t trust", Tui.DetailsView.Trust),
         new([Key.C.WithShift], "C", KeyScope.Tags | KeyScope.Details, "copy")
         {
             Hint = "C copy",

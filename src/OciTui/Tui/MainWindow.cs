@@ -131,8 +131,8 @@ public sealed class MainWindow : Runnable
         Repositories.Height = Dim.Fill(1);
         Tags.X = Pos.Right(Profiles);
         Tags.Y = 0;
-        // Wide: the version table needs about 46 columns; the rest goes to the details, where digests are long.
-        Tags.Width = wide ? 46 : Dim.Fill();
+        // Wide: the version table needs about 46 columns and 9 for its trust column; the rest goes to the details, where digests are long.
+        Tags.Width = wide ? 55 : Dim.Fill();
         Tags.Height = wide ? Dim.Fill(1) : Dim.Percent(45);
         Details.X = wide ? Pos.Right(Tags) : Pos.Right(Profiles);
         Details.Y = wide ? 0 : Pos.Bottom(Tags);
@@ -233,6 +233,8 @@ public sealed class MainWindow : Runnable
         if (pane == Profiles && Profiles.Selected is { } profile) OpenProfile(profile);
         else if (pane == Repositories && Repositories.Selected is { } repository) OpenRepository(repository);
         else if (pane == Tags && Tags.Selected is not null) Details.List.SetFocus();
+        else if (pane == Details && Details.SelectedReferrer is not null) Pending = Details.OpenReferrerAsync(Session);
+        else if (pane == Details) Notify("Enter opens a referrer's manifest: in the Trust view (t), go to a referrer's row.");
     }
 
     internal void MoveToEnd(bool last)
@@ -270,7 +272,8 @@ public sealed class MainWindow : Runnable
     internal void OpenDownload()
     {
         if (Session.Selected is not { } selected) return;
-        Task transfer = DownloadDialog.Run(_app, selected.Registry, selected.Repository, selected.Tag, selected.Details, _workingDirectory, out bool quit);
+        Task transfer = DownloadDialog.Run(_app, selected.Registry, selected.Repository, selected.Tag, selected.Details, _workingDirectory, out bool quit,
+            Session.Keyring, Session.WhyNoKeyring);
         _transfers.RemoveAll(t => t.IsCompleted);
         if (!transfer.IsCompleted) _transfers.Add(transfer);
         if (quit) Quit();

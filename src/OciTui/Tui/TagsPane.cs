@@ -1,6 +1,7 @@
 using System.Globalization;
 using OciTui.Registry.Browsing;
 using OciTui.Registry.Text;
+using OciTui.Registry.Trust;
 using OciTui.Registry.Versions;
 
 namespace OciTui.Tui;
@@ -9,8 +10,9 @@ namespace OciTui.Tui;
 /// The open repository's tags as a version table: semver newest first (or newest created first), prereleases (~) and
 /// other tags (?) marked, and beside each its appVersion and created date (and time, where there is room), read for the
 /// rows in view only, so thousands of tags open at once and fill in as the user scrolls. A filter, or the created
-/// order, reads the rest in the background, so "which version has appVersion 1.37.5" finds it. The cursor follows the
-/// session's selected tag.
+/// order, reads the rest in the background, so "which version has appVersion 1.37.5" finds it. A trust column says
+/// which charts are signed (from the manifest already read) and, with a keyring, verifies the provenance of the rows in
+/// view. The cursor follows the session's selected tag.
 /// </summary>
 public sealed class TagsPane : ListPane
 {
@@ -24,6 +26,7 @@ public sealed class TagsPane : ListPane
     private Listing<SortedTag>? _shown;
     private IReadOnlyList<SortedTag> _tags = [];
     private TagSummaryLoader? _summaries;
+    private ProvenanceChecks? _provenance;
     private int _tagWidth = 12;
     private bool _showTime;
     private Task? _readingAll;
@@ -80,6 +83,7 @@ public sealed class TagsPane : ListPane
         _readingAll = null;
         _tags = ByCreated ? OrderedByCreated(listing.Items) : listing.Items;
         _summaries = null;
+        _provenance = session.Provenance;
         SetHeader(null);
         if (session.Repository is not { } repository)
         {
@@ -99,22 +103,30 @@ public sealed class TagsPane : ListPane
         SetContext(_context);
         _tagWidth = Math.Clamp(_tags.Max(t => t.Tag.Length), 8, 24);
         _showTime = ShowsTime(List.Viewport.Width);
-        SetHeader($" {"Tag".PadRight(_tagWidth)} {"App version".PadRight(AppVersionWidth)} Created{(ByCreated ? " ▼" : "")}");
+        SetHeader(HeaderText());
         SetItems(Rows(), session.Tag is { } tag ? Math.Max(0, IndexOf(tag)) : 0);
         if (ByCreated) ReadAll();
     }
 
-    private List<string> Rows() => _tags.Select(t => Row(t, _summaries?.Cached(t.Tag), _tagWidth, _showTime)).ToList();
+    private List<string> Rows() => _tags.Select(t => RowOf(t, _summaries?.Cached(t.Tag))).ToList();
 
-    /// <summary>A created time fits beside the date when the pane has room for it.</summary>
-    private bool ShowsTime(int width) => width >= 1 + _tagWidth + 1 + AppVersionWidth + 1 + "yyyy-MM-dd HH:mm".Length;
+    private string RowOf(SortedTag tag, TagSummary? summary) =>
+        Row(tag, summary, _tagWidth, _showTime, summary is null ? "" : TrustText.Column(summary.Signed, summary.Details is { } d ? _provenance?.Cached(d) : null));
+
+    private string HeaderText() =>
+        $" {"Tag".PadRight(_tagWidth)} {"App version".PadRight(AppVersionWidth)} {$"Created{(ByCreated ? " ▼" : "")}".PadRight(DateWidth(_showTime))} Trust";
+
+    private static int DateWidth(bool withTime) => withTime ? "yyyy-MM-dd HH:mm".Length : "yyyy-MM-dd".Length;
+
+    /// <summary>A created time fits beside the date when the pane has room for it and the trust column.</summary>
+    private bool ShowsTime(int width) => width >= 1 + _tagWidth + 1 + AppVersionWidth + 1 + DateWidth(true) + 1 + TrustText.ColumnWidth;
 
     /// <summary>Redraws every row in the current order, keeping the selected tag selected.</summary>
     private void Redraw()
     {
         string? keep = Selected?.Tag;
         _showTime = ShowsTime(List.Viewport.Width);
-        SetHeader($" {"Tag".PadRight(_tagWidth)} {"App version".PadRight(AppVersionWidth)} Created{(ByCreated ? " ▼" : "")}");
+        SetHeader(HeaderText());
         SetItems(Rows(), keep is null ? 0 : Math.Max(0, IndexOf(keep)));
     }
 
@@ -183,37 +195,45 @@ public sealed class TagsPane : ListPane
         return -1;
     }
 
-    /// <summary>Fills in the rows in view (a short pause first, so paging through thousands of tags asks only for where it stops).</summary>
+    /// <summary>
+    /// Fills in the rows in view (a short pause first, so paging through thousands of tags asks only for where it stops),
+    /// then, with a keyring, verifies the signed ones among them; leaving the view or the repository cancels both.
+    /// </summary>
     private async Task LoadRowsInViewAsync()
     {
         if (_summaries is not { } loader || Status is not null) return;
         CancellationToken token = _inView.Restart();
         IReadOnlyList<SortedTag> tags = _tags;
-        Dictionary<string, int> wanted = RowsInView().Where(i => loader.Cached(tags[i].Tag) is null).ToDictionary(i => tags[i].Tag, StringComparer.Ordinal);
-        if (wanted.Count == 0) return;
-        var filled = new Progress<(string Tag, TagSummary Summary)>(loaded =>
+        Dictionary<string, int> inView = RowsInView().ToDictionary(i => tags[i].Tag, StringComparer.Ordinal);
+        List<string> wanted = inView.Keys.Where(t => loader.Cached(t) is null).ToList();
+        var filled = new Progress<string>(tag =>
         {
-            if (ReferenceEquals(tags, _tags) && wanted.TryGetValue(loaded.Tag, out int i)) UpdateItem(i, Row(tags[i], loaded.Summary, _tagWidth, _showTime));
+            if (ReferenceEquals(tags, _tags) && inView.TryGetValue(tag, out int i)) UpdateItem(i, RowOf(tags[i], loader.Cached(tag)));
         });
         try
         {
-            await Task.Delay(40, token);
-            await loader.LoadAsync(wanted.Keys, (tag, summary) => ((IProgress<(string, TagSummary)>)filled).Report((tag, summary)), token);
+            if (wanted.Count > 0)
+            {
+                await Task.Delay(40, token);
+                await loader.LoadAsync(wanted, (tag, _) => ((IProgress<string>)filled).Report(tag), token);
+            }
+            if (_provenance is { } checks && !token.IsCancellationRequested)
+                await loader.VerifyAsync(inView.Keys, checks, (tag, _) => ((IProgress<string>)filled).Report(tag), token);
         }
         catch (OperationCanceledException)
         {
         }
     }
 
-    /// <summary>A version-table row: a mark (prerelease ~, not semver ?), the tag, its appVersion and created date (and time).</summary>
-    public static string Row(SortedTag tag, TagSummary? summary, int tagWidth, bool withTime = false)
+    /// <summary>A version-table row: a mark (prerelease ~, not semver ?), the tag, its appVersion, created date (and time) and trust.</summary>
+    public static string Row(SortedTag tag, TagSummary? summary, int tagWidth, bool withTime = false, string trust = "")
     {
         string mark = tag.IsSemver ? (tag.IsPrerelease ? "~" : " ") : "?";
         string name = TerminalText.Sanitize(tag.Tag, 128);
         if (name.Length > tagWidth) name = name[..(tagWidth - 1)] + "…";
         string app = summary is null ? "…" : summary.Error is not null ? "(error)" : TerminalText.Sanitize(summary.AppVersion ?? "-", AppVersionWidth);
         string created = summary?.Created?.ToUniversalTime().ToString(withTime ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
-        return $"{mark}{name.PadRight(tagWidth)} {app.PadRight(AppVersionWidth)} {created}".TrimEnd();
+        return $"{mark}{name.PadRight(tagWidth)} {app.PadRight(AppVersionWidth)} {created.PadRight(DateWidth(withTime))} {trust}".TrimEnd();
     }
 
     protected override void Dispose(bool disposing)

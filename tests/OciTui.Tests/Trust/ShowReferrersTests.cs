@@ -50,6 +50,24 @@ public sealed class ShowReferrersTests(AnonymousRegistryFixture registry) : ICla
     }
 
     [RegistryFact]
+    public async Task Show_lists_cosign_s_tag_scheme_artifacts_with_their_kind_and_tag()
+    {
+        PushedChart chart = await registry.Seeder.PushChartAsync(Repository, new ChartArchiveBuilder("referred", "4.0.0"));
+        await registry.Seeder.PushCosignArtifactsAsync(Repository, chart.ManifestDigest, ".sig", ".att", ".sbom");
+        string stem = chart.ManifestDigest.Replace(':', '-');
+
+        CliRun json = await CliRun.RunAsync(["show", $"oci://{registry.Host}/{Repository}:4.0.0", "--plain-http", "--json"]);
+        CliRun text = await CliRun.RunAsync(["show", $"oci://{registry.Host}/{Repository}:4.0.0", "--plain-http"]);
+
+        using JsonDocument document = JsonDocument.Parse(json.Out);
+        Assert.Equal(
+            [("cosign-signature", stem + ".sig"), ("in-toto-attestation", stem + ".att"), ("spdx-sbom", stem + ".sbom")],
+            document.RootElement.GetProperty("referrers").EnumerateArray().Select(r => (r.GetProperty("kind").GetString(), r.GetProperty("tag").GetString())));
+        Assert.Contains($"tag {stem}.sig", text.Out, StringComparison.Ordinal);
+        Assert.Contains("  in-toto attestation", text.Out, StringComparison.Ordinal);
+    }
+
+    [RegistryFact]
     public async Task A_tag_without_referrers_shows_an_empty_list()
     {
         await registry.Seeder.PushChartAsync(Repository, new ChartArchiveBuilder("referred", "3.0.0"));
@@ -66,20 +84,7 @@ public sealed class ShowReferrersTests(AnonymousRegistryFixture registry) : ICla
     /// </summary>
     private async Task SeedAsync(string version)
     {
-        RegistrySeeder seeder = registry.Seeder;
-        PushedChart chart = await seeder.PushChartAsync(Repository, new ChartArchiveBuilder("referred", version));
-        byte[] empty = "{}"u8.ToArray();
-        string emptyDigest = await seeder.PushBlobAsync(Repository, empty);
-        var descriptors = new List<string>();
-        foreach ((string artifactType, _, _) in Referrers)
-        {
-            byte[] payload = Encoding.UTF8.GetBytes($"{artifactType} for {chart.ManifestDigest}");
-            string payloadDigest = await seeder.PushBlobAsync(Repository, payload);
-            byte[] manifest = Encoding.UTF8.GetBytes($$"""{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","artifactType":"{{artifactType}}","config":{"mediaType":"application/vnd.oci.empty.v1+json","digest":"{{emptyDigest}}","size":2},"layers":[{"mediaType":"{{artifactType}}","digest":"{{payloadDigest}}","size":{{payload.Length}}}],"subject":{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"{{chart.ManifestDigest}}","size":{{chart.Manifest.Length}}},"annotations":{"org.opencontainers.image.created":"2026-03-01T10:00:00Z"} }""");
-            string digest = await seeder.PushManifestAsync(Repository, $"ref-{version}-{descriptors.Count}", manifest, "application/vnd.oci.image.manifest.v1+json");
-            descriptors.Add($$"""{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"{{digest}}","size":{{manifest.Length}},"artifactType":"{{artifactType}}","annotations":{"org.opencontainers.image.created":"2026-03-01T10:00:00Z"} }""");
-        }
-        byte[] index = Encoding.UTF8.GetBytes($$"""{"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[{{string.Join(',', descriptors)}}]}""");
-        await seeder.PushManifestAsync(Repository, chart.ManifestDigest.Replace(':', '-'), index, "application/vnd.oci.image.index.v1+json");
+        PushedChart chart = await registry.Seeder.PushChartAsync(Repository, new ChartArchiveBuilder("referred", version));
+        await registry.Seeder.PushReferrersAsync(Repository, chart.ManifestDigest, chart.Manifest.Length, [.. Referrers.Select(r => r.ArtifactType)], $"ref-{version}");
     }
 }

@@ -105,13 +105,13 @@ public sealed class SignedChartsFixture : IAsyncLifetime
         await File.WriteAllBytesAsync(Keyring("revoked.gpg"), await GpgOutputAsync(["--export", "revoked@example.test"]));
     }
 
-    /// <summary>Pushes another case (a test's own hostile .prov) beside the fixture's.</summary>
-    public Task PushCaseAsync(string tag, byte[] chart, byte[] provenance) => PushAsync(tag, chart, provenance);
+    /// <summary>Pushes another case (a test's own hostile .prov) beside the fixture's; returns its manifest's digest and size.</summary>
+    public Task<(string Digest, int Size)> PushCaseAsync(string tag, byte[] chart, byte[] provenance) => PushAsync(tag, chart, provenance);
 
     public byte[] ChartOf(string tag) => _cases[tag].Chart;
 
     /// <summary>A Helm chart manifest as helm push writes it (config, chart layer, provenance layer), pushed by hand.</summary>
-    private async Task PushAsync(string tag, byte[] chart, byte[] provenance, bool provenanceFirst = false)
+    private async Task<(string Digest, int Size)> PushAsync(string tag, byte[] chart, byte[] provenance, bool provenanceFirst = false)
     {
         _cases[tag] = (chart, provenance);
         RegistrySeeder seeder = Registry.Seeder;
@@ -124,7 +124,8 @@ public sealed class SignedChartsFixture : IAsyncLifetime
         // The layer order varies from push to push; some cases put the provenance first so picking by media type shows.
         string layers = provenanceFirst ? $"{provenanceLayer},{chartLayer}" : $"{chartLayer},{provenanceLayer}";
         string manifest = $$"""{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{"mediaType":"application/vnd.cncf.helm.config.v1+json","digest":"{{configDigest}}","size":{{config.Length}}},"layers":[{{layers}}]}""";
-        await seeder.PushManifestAsync(Repository, tag, Encoding.UTF8.GetBytes(manifest), "application/vnd.oci.image.manifest.v1+json");
+        byte[] bytes = Encoding.UTF8.GetBytes(manifest);
+        return (await seeder.PushManifestAsync(Repository, tag, bytes, "application/vnd.oci.image.manifest.v1+json"), bytes.Length);
     }
 
     /// <summary>The clear text a .prov signs: after the armour headers' blank line, up to the signature's armour.</summary>

@@ -45,6 +45,8 @@ public sealed class TuiHarness : IDisposable
         {
             Credentials = isolated,
         };
+        // Nor the machine's GnuPG keyring: helm's default keyring is looked for in the same empty home.
+        Window.Session.Environment = name => name == "HOME" ? isolated.HomeDirectory : null;
     }
 
     public IApplication App { get; }
