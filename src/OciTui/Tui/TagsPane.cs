@@ -93,7 +93,7 @@ public sealed class TagsPane : ListPane
             SetStatus(listing.Message ?? (listing.State == LoadState.Loading ? "loading…" : Idle));
             return;
         }
-        if (session.Registry is { } registry) _summaries = new TagSummaryLoader(registry, repository);
+        if (session.Registry is { } registry) _summaries = new TagSummaryLoader(registry, repository, known: session.VersionTable);
         int semver = _tags.Count(t => t.IsSemver);
         _context = $"{TerminalText.Sanitize(repository, 40)} ({_tags.Count}, {semver} semver)";
         SetContext(_context);
@@ -205,7 +205,10 @@ public sealed class TagsPane : ListPane
         }
     }
 
-    /// <summary>A version-table row: a mark (prerelease ~, not semver ?), the tag, its appVersion and created date (and time).</summary>
+    /// <summary>
+    /// A version-table row: a mark (prerelease ~, not semver ?), the tag, its appVersion and created date (and time),
+    /// then, where a listing API told them (Harbor), ✓ for a signed version and the chart's description.
+    /// </summary>
     public static string Row(SortedTag tag, TagSummary? summary, int tagWidth, bool withTime = false)
     {
         string mark = tag.IsSemver ? (tag.IsPrerelease ? "~" : " ") : "?";
@@ -213,7 +216,11 @@ public sealed class TagsPane : ListPane
         if (name.Length > tagWidth) name = name[..(tagWidth - 1)] + "…";
         string app = summary is null ? "…" : summary.Error is not null ? "(error)" : TerminalText.Sanitize(summary.AppVersion ?? "-", AppVersionWidth);
         string created = summary?.Created?.ToUniversalTime().ToString(withTime ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
-        return $"{mark}{name.PadRight(tagWidth)} {app.PadRight(AppVersionWidth)} {created}".TrimEnd();
+        string row = $"{mark}{name.PadRight(tagWidth)} {app.PadRight(AppVersionWidth)} {created}";
+        if (summary?.Signed is null && summary?.Description is null) return row.TrimEnd();
+        string signed = summary.Signed == true ? "✓" : " ";
+        string description = summary.Description is { } text ? TerminalText.Sanitize(text, 200) : "";
+        return $"{row.PadRight(1 + tagWidth + 1 + AppVersionWidth + 1 + (withTime ? 16 : 10))} {signed} {description}".TrimEnd();
     }
 
     protected override void Dispose(bool disposing)
