@@ -38,9 +38,10 @@ public static class RepositoryListing
             if (viaApi is { Names.Count: > 0 }) return viaApi;
             apiNote = viaApi?.Note;
         }
-        catch (OciTuiException e)
+        catch (OciTuiException e) when (e is not RegistryUnreachableException)
         {
-            // The listing API is a convenience: its failure leaves the catalog and the pinned repositories.
+            // The listing API is a convenience: its failure leaves the catalog and the pinned repositories. An
+            // unreachable registry (or an untrusted certificate) is told once, as the registry's error.
             apiNote = e.Message;
         }
         RepositoryList fallback = await ListCatalogAsync(registry, pinned, onPage, cancellationToken).ConfigureAwait(false);

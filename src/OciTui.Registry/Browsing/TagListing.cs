@@ -18,9 +18,10 @@ public static class TagListing
         {
             table = await registry.ListVersionTableAsync(repository, cancellationToken).ConfigureAwait(false);
         }
-        catch (OciTuiException e)
+        catch (OciTuiException e) when (e is not RegistryUnreachableException)
         {
-            // The listing API is a convenience; the registry API stays the source of truth for tags.
+            // The listing API is a convenience; the registry API stays the source of truth for tags. An unreachable
+            // registry (or an untrusted certificate) is the registry's error, told once, not a note and then again.
             onNote?.Invoke($"{e.Message} Listing the tags through the registry API instead.");
         }
         if (table is { Complete: true, Tags.Count: > 0 }) return ([.. table.Tags.Keys], table);

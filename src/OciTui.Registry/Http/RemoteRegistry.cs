@@ -32,6 +32,7 @@ internal sealed class RemoteRegistry : IRegistry
     private readonly CancellationTokenSource _lifetime = new();
     private readonly Lock _detectionLock = new();
     private Task<bool>? _harborDetection;
+    private int _disposed;
 
     /// <summary>Builds the transport from the options (TLS, timeouts) and the real authenticator.</summary>
     public RemoteRegistry(RegistryConnectionOptions options)
@@ -56,9 +57,9 @@ internal sealed class RemoteRegistry : IRegistry
             : ct => options.Credentials?.GetAsync(options.CredentialHost, ct) ?? Task.FromResult<RegistryCredential?>(null);
         var harborAuthenticator = new UpfrontBasicAuthenticator(credential, options);
         _harborApiBase = new Uri(new Uri(options.BaseAddress.GetLeftPart(UriPartial.Authority)), HarborClient.ApiPath);
-        _harbor = new HarborClient(new ApiPages(new RegistryRequestSender(_http, harborAuthenticator, options), Address), _harborApiBase, Address,
+        _harbor = new HarborClient(new ApiPages(new RegistryRequestSender(_http, harborAuthenticator, options, _sender), Address), _harborApiBase, Address,
             harborAuthenticator.HasCredentialAsync);
-        _anonymousApiSender = new RegistryRequestSender(_http, new UpfrontBasicAuthenticator(_ => Task.FromResult<RegistryCredential?>(null), options), options);
+        _anonymousApiSender = new RegistryRequestSender(_http, new UpfrontBasicAuthenticator(_ => Task.FromResult<RegistryCredential?>(null), options), options, _sender);
         if (options.HubNamespace is { } hubNamespace)
         {
             RegistryConnectionOptions hub = options with { BaseAddress = options.HubApiAddress, Credentials = null };
@@ -388,6 +389,7 @@ internal sealed class RemoteRegistry : IRegistry
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         _lifetime.Cancel();
         _lifetime.Dispose();
         (_authenticator as IDisposable)?.Dispose();
