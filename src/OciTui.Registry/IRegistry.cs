@@ -1,3 +1,4 @@
+using OciTui.Registry.Browsing;
 using OciTui.Registry.Models;
 using OciTui.Registry.References;
 
@@ -19,6 +20,20 @@ public interface IRegistry : IDisposable
 
     /// <summary>Repository names, one page at a time. Throws <see cref="Errors.CatalogUnavailableException"/> when the catalog is refused.</summary>
     IAsyncEnumerable<IReadOnlyList<string>> ListRepositoriesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Repositories through the registry's own listing API (Harbor's projects, a Docker Hub namespace), pages reported
+    /// to <paramref name="onPage"/> as they arrive; null when the registry has no such API (then the catalog is asked).
+    /// </summary>
+    Task<RepositoryList?> ListRepositoriesViaApiAsync(Action<IReadOnlyList<string>>? onPage, CancellationToken cancellationToken = default) =>
+        Task.FromResult<RepositoryList?>(null);
+
+    /// <summary>
+    /// Every tag of a repository with what the version table shows, from the registry's own listing API in a few paged
+    /// requests (Harbor's artifact list); null when it has none. Details and downloads still go through the registry API.
+    /// </summary>
+    Task<VersionTable?> ListVersionTableAsync(string repository, CancellationToken cancellationToken = default) =>
+        Task.FromResult<VersionTable?>(null);
 
     /// <summary>Tags of one repository, one page at a time, in the registry's order.</summary>
     IAsyncEnumerable<IReadOnlyList<string>> ListTagsAsync(string repository, CancellationToken cancellationToken = default);

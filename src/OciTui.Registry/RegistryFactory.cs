@@ -27,6 +27,13 @@ public static class RegistryFactory
             CaFile = profile.CaFile,
             AllowBasicOverPlainHttp = profile.AllowBasicOverHttp,
             OnWarning = onWarning,
+            ListingApi = profile.Api switch
+            {
+                "harbor" => ListingApi.Harbor,
+                "distribution" => ListingApi.Distribution,
+                _ => ListingApi.Detect,
+            },
+            HubNamespace = RegistryEndpoint.IsDockerHub(profile) ? profile.Namespace : null,
         };
     }
 }

@@ -123,18 +123,24 @@ internal sealed class RegistryAuthenticator : IRegistryAuthenticator, IDisposabl
         TokenCache.Key(_origin, bearer.Parameter("realm") ?? "", bearer.Parameter("service"), scopes,
             credential is null ? "anonymous" : $"{credential.Username ?? "(token)"}@{credential.Source}");
 
-    private void RequireSafeForBasic(Uri target)
+    private void RequireSafeForBasic(Uri target) => RequireSafeForBasic(target, _options);
+
+    /// <summary>Basic credentials go over HTTPS, to loopback, or where the profile opts in (allowBasicOverHttp); never elsewhere.</summary>
+    internal static void RequireSafeForBasic(Uri target, RegistryConnectionOptions options)
     {
-        if (target.Scheme == "https" || Origin.IsLoopback(target) || _options.AllowBasicOverPlainHttp) return;
+        if (target.Scheme == "https" || Origin.IsLoopback(target) || options.AllowBasicOverPlainHttp) return;
         throw new AuthenticationFailedException(
-            $"Refusing to send the password for {_options.CredentialHost} over plain HTTP to {target.GetLeftPart(UriPartial.Authority)}.",
+            $"Refusing to send the password for {options.CredentialHost} over plain HTTP to {target.GetLeftPart(UriPartial.Authority)}.",
             HttpStatusCode.Unauthorized, [])
         {
             Hint = "Use HTTPS, or set \"allowBasicOverHttp\": true in the profile if this network is trusted.",
         };
     }
 
-    private static AuthenticationHeaderValue BasicHeader(RegistryCredential credential) =>
+    /// <summary>The credential lookup every request shares (a credential helper runs once per registry).</summary>
+    internal Task<RegistryCredential?> CredentialAsync(CancellationToken cancellationToken) => _credential.Value.WaitAsync(cancellationToken);
+
+    internal static AuthenticationHeaderValue BasicHeader(RegistryCredential credential) =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credential.Username}:{credential.Password}")));
 
     private async Task<BearerToken> FetchTokenAsync(Uri realm, string? service, IReadOnlyList<string> scopes, RegistryCredential? credential,

@@ -6,29 +6,47 @@ using OciTui.Registry.Trust;
 
 namespace OciTui.Registry.Browsing;
 
-/// <summary>What the version table shows beside a tag: read from its manifest and chart config.</summary>
+/// <summary>What the version table shows beside a tag: read from its manifest and chart config, or from a listing API.</summary>
 public sealed record TagSummary(string Digest, string? AppVersion, DateTimeOffset? Created, string? Error = null)
 {
     /// <summary>The tag's manifest and chart metadata, kept so verifying its provenance needs no second manifest request.</summary>
     public ArtifactDetails? Details { get; init; }
 
-    /// <summary>The manifest has a Helm provenance layer: the chart is signed (whether the signature holds is another question).</summary>
-    public bool Signed => Details?.Manifest.Manifest?.ProvenanceLayer is not null;
+    /// <summary>The chart's description (Harbor's artifact list carries it); null when unknown.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Whether a signature is attached (Harbor's accessories); null when the listing does not say.</summary>
+    public bool? Signed { get; init; }
+
+    /// <summary>The manifest has a Helm provenance layer (whether the signature holds is another question).</summary>
+    public bool HasProvenance => Details?.Manifest.Manifest?.ProvenanceLayer is not null;
+
+    /// <summary>Signed in either way the version table can tell: a provenance layer or an attached signature.</summary>
+    public bool AnySignature => HasProvenance || Signed == true;
 }
+/// <summary>
+/// A repository's tags with what the version table shows, from a registry's own listing API in a few paged requests.
+/// <see cref="Complete"/>: the summaries are final (Harbor's artifact list); otherwise they only hint the push time
+/// (Docker Hub's tag list) and each tag's manifest is still read for its appVersion.
+/// </summary>
+public sealed record VersionTable(IReadOnlyDictionary<string, TagSummary> Tags, bool Complete);
 
 /// <summary>
 /// Loads appVersion and created date for the tags a person is looking at, a few at a time (bounded concurrency),
 /// caching by tag and by manifest digest, so a repository of thousands of tags opens at once and fills in as it scrolls.
 /// Verifying the provenance of the signed ones shares the same slots.
 /// </summary>
-public sealed class TagSummaryLoader(IRegistry registry, string repository, int maxConcurrency = 6)
+/// <remarks>With a <see cref="VersionTable"/> from a listing API, its complete summaries are used as they are (no request per tag).</remarks>
+public sealed class TagSummaryLoader(IRegistry registry, string repository, int maxConcurrency = 6, VersionTable? known = null)
 {
     private readonly ConcurrentDictionary<string, Task<TagSummary>> _byTag = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TagSummary> _byDigest = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _slots = new(maxConcurrency);
 
     public TagSummary? Cached(string tag) =>
-        _byTag.TryGetValue(tag, out Task<TagSummary>? task) && task.IsCompletedSuccessfully ? task.Result : null;
+        _byTag.TryGetValue(tag, out Task<TagSummary>? task) && task.IsCompletedSuccessfully ? task.Result
+        : known is { Complete: true } table && table.Tags.TryGetValue(tag, out TagSummary? listed) ? listed
+        : null;
 
     /// <summary>Starts loading the given tags (already-known ones are skipped); each result is reported as it arrives.</summary>
     public async Task LoadAsync(IEnumerable<string> tags, Action<string, TagSummary> onLoaded, CancellationToken cancellationToken)
@@ -37,6 +55,12 @@ public sealed class TagSummaryLoader(IRegistry registry, string repository, int 
         foreach (string tag in tags)
         {
             if (_byTag.ContainsKey(tag)) continue;
+            if (known is { Complete: true } table && table.Tags.TryGetValue(tag, out TagSummary? listed))
+            {
+                _byTag.TryAdd(tag, Task.FromResult(listed));
+                onLoaded(tag, listed);
+                continue;
+            }
             Task<TagSummary> task = _byTag.GetOrAdd(tag, t => FetchAsync(t, cancellationToken));
             pending.Add(ReportAsync(tag, task, onLoaded));
         }
@@ -62,7 +86,9 @@ public sealed class TagSummaryLoader(IRegistry registry, string repository, int 
         {
             ArtifactDetails details = await ArtifactInspector.InspectAsync(registry, repository, ManifestReference.ForTag(tag), cancellationToken).ConfigureAwait(false);
             string digest = details.Manifest.Digest.ToString();
-            return _byDigest.GetOrAdd(digest, _ => new TagSummary(digest, details.Chart?.AppVersion, details.Created) { Details = details });
+            // A listing that knows only when the tag was pushed (Docker Hub) fills in a created date the chart lacks.
+            DateTimeOffset? created = details.Created ?? (known?.Tags.TryGetValue(tag, out TagSummary? hint) == true ? hint.Created : null);
+            return _byDigest.GetOrAdd(digest, _ => new TagSummary(digest, details.Chart?.AppVersion, created) { Details = details });
         }
         catch (OciTuiException e)
         {
@@ -84,7 +110,7 @@ public sealed class TagSummaryLoader(IRegistry registry, string repository, int 
         var pending = new List<Task>();
         foreach (string tag in tags)
         {
-            if (Cached(tag) is not { Signed: true, Details: { } details } || checks.Cached(details) is not null) continue;
+            if (Cached(tag) is not { HasProvenance: true, Details: { } details } || checks.Cached(details) is not null) continue;
             pending.Add(VerifyOneAsync(tag, details, checks, onVerified, cancellationToken));
         }
         await Task.WhenAll(pending).ConfigureAwait(false);

@@ -12,15 +12,17 @@ namespace OciTui.Registry.Http;
 /// authenticator once, follows redirects by hand (at most 10 hops, http(s) only, never https to http, no loops),
 /// retries 429/502/503/504 with backoff honouring Retry-After, and turns transport failures into one clean sentence.
 /// </summary>
-internal sealed class RegistryRequestSender(HttpClient http, IRegistryAuthenticator authenticator, RegistryConnectionOptions options)
+/// <param name="sharesWarningsWith">Another sender to the same registry whose warnings this one shares, so each is shown once.</param>
+internal sealed class RegistryRequestSender(HttpClient http, IRegistryAuthenticator authenticator, RegistryConnectionOptions options,
+    RegistryRequestSender? sharesWarningsWith = null)
 {
     public const int MaxRedirects = 10;
     private static readonly HttpStatusCode[] RetriedStatuses =
         [HttpStatusCode.TooManyRequests, HttpStatusCode.BadGateway, HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout];
 
     private readonly Origin _registryOrigin = Origin.Of(options.BaseAddress);
-    private readonly HashSet<string> _warningsSeen = new(StringComparer.Ordinal);
-    private readonly Lock _warningsLock = new();
+    private readonly HashSet<string> _warningsSeen = sharesWarningsWith?._warningsSeen ?? new(StringComparer.Ordinal);
+    private readonly Lock _warningsLock = sharesWarningsWith?._warningsLock ?? new();
 
     public string Address { get; } = options.BaseAddress.GetLeftPart(UriPartial.Authority);
 

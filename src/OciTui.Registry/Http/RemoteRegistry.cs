@@ -3,7 +3,10 @@ using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using OciTui.Registry.Auth;
+using OciTui.Registry.Browsing;
+using OciTui.Registry.Catalogs;
 using OciTui.Registry.Content;
+using OciTui.Registry.Credentials;
 using OciTui.Registry.Errors;
 using OciTui.Registry.Models;
 using OciTui.Registry.References;
@@ -22,6 +25,14 @@ internal sealed class RemoteRegistry : IRegistry
     private readonly RegistryRequestSender _sender;
     private readonly IRegistryAuthenticator _authenticator;
     private readonly Uri _apiBase;
+    private readonly RegistryRequestSender _anonymousApiSender;
+    private readonly HarborClient _harbor;
+    private readonly Uri _harborApiBase;
+    private readonly DockerHubClient? _hub;
+    private readonly CancellationTokenSource _lifetime = new();
+    private readonly Lock _detectionLock = new();
+    private Task<bool>? _harborDetection;
+    private int _disposed;
 
     /// <summary>Builds the transport from the options (TLS, timeouts) and the real authenticator.</summary>
     public RemoteRegistry(RegistryConnectionOptions options)
@@ -38,6 +49,23 @@ internal sealed class RemoteRegistry : IRegistry
         string baseText = options.BaseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/v2/";
         _apiBase = new Uri(baseText);
         Address = options.BaseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/');
+
+        // The listing APIs go through the same client (TLS, pooling) and request sender (redirects, retries) as the
+        // registry; only their authorization differs (see UpfrontBasicAuthenticator).
+        Func<CancellationToken, Task<RegistryCredential?>> credential = _authenticator is RegistryAuthenticator shared
+            ? shared.CredentialAsync
+            : ct => options.Credentials?.GetAsync(options.CredentialHost, ct) ?? Task.FromResult<RegistryCredential?>(null);
+        var harborAuthenticator = new UpfrontBasicAuthenticator(credential, options);
+        _harborApiBase = new Uri(new Uri(options.BaseAddress.GetLeftPart(UriPartial.Authority)), HarborClient.ApiPath);
+        _harbor = new HarborClient(new ApiPages(new RegistryRequestSender(_http, harborAuthenticator, options, _sender), Address), _harborApiBase, Address,
+            harborAuthenticator.HasCredentialAsync);
+        _anonymousApiSender = new RegistryRequestSender(_http, new UpfrontBasicAuthenticator(_ => Task.FromResult<RegistryCredential?>(null), options), options, _sender);
+        if (options.HubNamespace is { } hubNamespace)
+        {
+            RegistryConnectionOptions hub = options with { BaseAddress = options.HubApiAddress, Credentials = null };
+            var hubSender = new RegistryRequestSender(_http, new UpfrontBasicAuthenticator(_ => Task.FromResult<RegistryCredential?>(null), hub), hub);
+            _hub = new DockerHubClient(new ApiPages(hubSender, options.HubApiAddress.GetLeftPart(UriPartial.Authority)), options.HubApiAddress, hubNamespace);
+        }
     }
 
     public RegistryConnectionOptions Options { get; }
@@ -59,6 +87,59 @@ internal sealed class RemoteRegistry : IRegistry
         {
             Catalog parsed = ManifestParser.Deserialize(page, RegistryJsonContext.Default.Catalog, "catalog");
             yield return parsed.Repositories?.Where(ReferenceGrammar.IsValidRepository).ToList() ?? [];
+        }
+    }
+
+    public async Task<RepositoryList?> ListRepositoriesViaApiAsync(Action<IReadOnlyList<string>>? onPage, CancellationToken cancellationToken = default)
+    {
+        if (_hub is not null) return await _hub.ListRepositoriesAsync(onPage, cancellationToken).ConfigureAwait(false);
+        if (await IsHarborAsync(cancellationToken).ConfigureAwait(false)) return await _harbor.ListRepositoriesAsync(onPage, cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+
+    public async Task<VersionTable?> ListVersionTableAsync(string repository, CancellationToken cancellationToken = default)
+    {
+        RequireRepository(repository);
+        if (_hub is not null) return await _hub.ListVersionTableAsync(repository, cancellationToken).ConfigureAwait(false);
+        if (await IsHarborAsync(cancellationToken).ConfigureAwait(false)) return await _harbor.ListVersionTableAsync(repository, cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>
+    /// Whether the registry is Harbor: as the profile's <c>api</c> says, else asked once (anonymously) through
+    /// <c>/api/v2.0/systeminfo</c>. An unreachable registry throws; anything else that is not Harbor's answer is "no".
+    /// </summary>
+    internal Task<bool> IsHarborAsync(CancellationToken cancellationToken)
+    {
+        if (Options.ListingApi == ListingApi.Harbor) return Task.FromResult(true);
+        if (Options.ListingApi == ListingApi.Distribution || _hub is not null || Options.CredentialHost == Reference.DockerHub) return Task.FromResult(false);
+        lock (_detectionLock)
+        {
+            // A detection that failed (an outage) is asked again next time; a verdict is kept for the registry's life.
+            if (_harborDetection is null || _harborDetection.IsFaulted || _harborDetection.IsCanceled) _harborDetection = DetectHarborAsync(_lifetime.Token);
+            return _harborDetection.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <remarks>GeneralInfo is answered to anonymous callers: https://github.com/goharbor/harbor/blob/main/api/v2.0/swagger.yaml (getSystemInfo).</remarks>
+    private async Task<bool> DetectHarborAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using HttpResponseMessage response = await _anonymousApiSender.SendAsync(HttpMethod.Get, new Uri(_harborApiBase, "systeminfo"), [],
+                r => r.Headers.Accept.ParseAdd("application/json"), cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode || response.Content.Headers.ContentType?.MediaType != "application/json") return false;
+            byte[] body = await BoundedContent.ReadAsync(response.Content, RegistryErrorReader.MaxErrorBodyBytes, "Harbor's system info", cancellationToken).ConfigureAwait(false);
+            HarborSystemInfo? info = JsonSerializer.Deserialize(body, CatalogJsonContext.Default.HarborSystemInfo);
+            return info is not null && (info.HarborVersion ?? info.AuthMode) is not null;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        catch (OciTuiException e) when (e is not RegistryUnreachableException)
+        {
+            return false;
         }
     }
 
@@ -435,6 +516,9 @@ internal sealed class RemoteRegistry : IRegistry
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        _lifetime.Cancel();
+        _lifetime.Dispose();
         (_authenticator as IDisposable)?.Dispose();
         _http.Dispose();
     }

@@ -27,6 +27,15 @@ public sealed record Profile
     public string? Keyring { get; init; }
     public string? Description { get; init; }
     public IReadOnlyList<string> Repositories { get; init; } = [];
+
+    /// <summary>
+    /// <c>"harbor"</c>: list through Harbor's API without asking; <c>"distribution"</c>: only the registry API (no
+    /// Harbor detection); null: detect Harbor by its <c>/api/v2.0/systeminfo</c>.
+    /// </summary>
+    public string? Api { get; init; }
+
+    /// <summary>On Docker Hub: the namespace (user or organisation) whose repositories Hub's API lists.</summary>
+    public string? Namespace { get; init; }
     public string? SourceFile { get; init; }
 
     public ProfileKind Kind => Layout is not null ? ProfileKind.Layout : ProfileKind.Registry;

@@ -22,6 +22,8 @@ public sealed record ProfileDraft
     public string? Keyring { get; init; }
     public string? Description { get; init; }
     public IReadOnlyList<string> Repositories { get; init; } = [];
+    public string? Api { get; init; }
+    public string? Namespace { get; init; }
 
     /// <summary>True when the file would hold a password itself (not a reference to one).</summary>
     public bool HoldsSecret => Password is not null;
@@ -50,6 +52,8 @@ public sealed record ProfileDraft
         Text("caFile", CaFile);
         Text("keyring", Keyring);
         Text("description", Description);
+        Text("api", Api);
+        Text("namespace", Namespace);
         if (Repositories.Count > 0) json["repositories"] = new JsonArray(Repositories.Select(r => (JsonNode?)JsonValue.Create(r)).ToArray());
         return json;
     }
@@ -74,6 +78,8 @@ public sealed record ProfileDraft
             CaFile = Text("caFile"),
             Keyring = Text("keyring"),
             Description = Text("description"),
+            Api = Text("api"),
+            Namespace = Text("namespace"),
             Repositories = json["repositories"] is JsonArray list
                 ? list.OfType<JsonValue>().Select(v => v.TryGetValue(out string? r) ? r : null).OfType<string>().ToList()
                 : [],

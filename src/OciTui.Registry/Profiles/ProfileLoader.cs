@@ -15,8 +15,11 @@ public static class ProfileLoader
     public static readonly IReadOnlyList<string> KnownFields =
     [
         "registry", "layout", "username", "password", "passwordEnv", "passwordFile", "plainHttp", "insecureSkipTlsVerify",
-        "allowBasicOverHttp", "caFile", "keyring", "description", "repositories",
+        "allowBasicOverHttp", "caFile", "keyring", "description", "repositories", "api", "namespace",
     ];
+
+    /// <summary>The values of <c>api</c>: list through Harbor's API, or through the registry API only.</summary>
+    public static readonly IReadOnlyList<string> ApiValues = ["harbor", "distribution"];
 
     public static ProfileSet Load(string path)
     {
@@ -142,8 +145,19 @@ public static class ProfileLoader
             Keyring = String(file, name, section, "keyring") is { } keyring ? Path.GetFullPath(Path.Combine(folder, keyring)) : null,
             Description = String(file, name, section, "description"),
             Repositories = Repositories(file, name, section),
+            Api = String(file, name, section, "api"),
+            Namespace = String(file, name, section, "namespace"),
             SourceFile = file,
         };
+        if (profile.Api is { } api && !ApiValues.Contains(api, StringComparer.Ordinal))
+            throw new ProfileException(file, name, "api", "must be \"harbor\" or \"distribution\".");
+        if (profile.Namespace is { } ns)
+        {
+            if (registry is null || !RegistryEndpoint.IsDockerHub(profile))
+                throw new ProfileException(file, name, "namespace", "is for Docker Hub profiles (registry docker.io) only.");
+            if (!IsValidHubNamespace(ns))
+                throw new ProfileException(file, name, "namespace", $"'{TerminalText.Sanitize(ns, 60)}' is not a Docker Hub namespace (lower-case letters, digits, '-' and '_').");
+        }
         if (RegistryEndpoint.Contradicts(registry, profile.PlainHttp))
             throw new ProfileException(file, name, "plainHttp", "true contradicts the https:// address in \"registry\": give an http:// address for plain HTTP, or drop plainHttp.");
         if (registry is not null)
@@ -159,6 +173,10 @@ public static class ProfileLoader
         }
         return profile;
     }
+
+    /// <summary>A Docker Hub user or organisation name, as it may stand in a path segment.</summary>
+    public static bool IsValidHubNamespace(string name) =>
+        name.Length is > 0 and <= 255 && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_');
 
     public static bool IsValidProfileName(string name) =>
         name.Length is > 0 and <= 64 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');

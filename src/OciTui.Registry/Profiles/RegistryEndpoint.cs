@@ -37,6 +37,10 @@ public static class RegistryEndpoint
         return uri;
     }
 
+    /// <summary>Whether the profile's registry is Docker Hub (<c>docker.io</c>, <c>index.docker.io</c> or <c>registry-1.docker.io</c>).</summary>
+    public static bool IsDockerHub(Profile profile) =>
+        profile.Kind == ProfileKind.Registry && CredentialHost(BaseAddressOf(profile)) == Reference.DockerHub;
+
     /// <summary><c>host[:port]</c> as credentials are keyed; Docker Hub is <c>docker.io</c>.</summary>
     public static string CredentialHost(Uri baseAddress)
     {

@@ -48,4 +48,21 @@ internal sealed record RegistryConnectionOptions
 
     /// <summary>Called with each distinct, sanitised <c>Warning</c> header the registry sends (shown, never acted on).</summary>
     public Action<string>? OnWarning { get; init; }
+
+    /// <summary>Which listing API to use beside the registry API: detect Harbor, Harbor without asking, or none.</summary>
+    public ListingApi ListingApi { get; init; } = ListingApi.Detect;
+
+    /// <summary>The Docker Hub namespace whose repositories Hub's API lists; null: no Hub listing.</summary>
+    public string? HubNamespace { get; init; }
+
+    /// <summary>Where Hub's own API is (<c>https://hub.docker.com/</c>); tests point it at a fake.</summary>
+    public Uri HubApiAddress { get; init; } = new("https://hub.docker.com/");
+}
+
+/// <summary>The profile's <c>api</c>: detect Harbor (absent), <c>harbor</c>, or <c>distribution</c> (the registry API only).</summary>
+internal enum ListingApi
+{
+    Detect,
+    Harbor,
+    Distribution,
 }

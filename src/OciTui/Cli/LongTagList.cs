@@ -13,10 +13,11 @@ public static class LongTagList
     /// <summary>How many tags are read at once: enough to hide a slow registry's latency, few enough not to hammer it.</summary>
     public const int Concurrency = 8;
 
-    /// <summary>Reads every tag's summary; a tag that could not be read carries its error.</summary>
-    public static async Task<IReadOnlyList<(string Tag, TagSummary Summary)>> LoadAsync(ResolvedTarget resolved, IReadOnlyList<string> tags, CancellationToken token)
+    /// <summary>Reads every tag's summary (none at all that a listing API's <paramref name="known"/> table holds); a tag that could not be read carries its error.</summary>
+    public static async Task<IReadOnlyList<(string Tag, TagSummary Summary)>> LoadAsync(ResolvedTarget resolved, IReadOnlyList<string> tags, CancellationToken token,
+        VersionTable? known = null)
     {
-        var loader = new TagSummaryLoader(resolved.Registry, resolved.Repository!, Concurrency);
+        var loader = new TagSummaryLoader(resolved.Registry, resolved.Repository!, Concurrency, known);
         var summaries = new System.Collections.Concurrent.ConcurrentDictionary<string, TagSummary>(StringComparer.Ordinal);
         await loader.LoadAsync(tags, (tag, summary) => summaries[tag] = summary, token);
         token.ThrowIfCancellationRequested();
@@ -41,8 +42,22 @@ public static class LongTagList
             }),
         ];
         int[] widths = Enumerable.Range(0, 3).Select(c => cells.Max(row => row[c].Length)).ToArray();
-        foreach (string[] row in cells)
-            output.WriteLine($"{row[0].PadRight(widths[0])}  {row[1].PadRight(widths[1])}  {row[2].PadRight(widths[2])}  {row[3]}");
+        // Signed and description only where a listing API told them (Harbor), so other registries' tables stay as they were.
+        bool extra = rows.Any(r => r.Summary.Signed is not null || r.Summary.Description is not null);
+        int digestWidth = cells.Max(row => row[3].Length);
+        for (int i = 0; i < cells.Length; i++)
+        {
+            string[] row = cells[i];
+            string line = $"{row[0].PadRight(widths[0])}  {row[1].PadRight(widths[1])}  {row[2].PadRight(widths[2])}  {row[3]}";
+            if (extra)
+            {
+                TagSummary? summary = i == 0 ? null : rows[i - 1].Summary;
+                string signed = i == 0 ? "SIGNED" : summary!.Signed == true ? "yes" : summary.Signed == false ? "no" : "-";
+                string description = i == 0 ? "DESCRIPTION" : TerminalText.Sanitize(summary!.Description ?? "", 120);
+                line = $"{line.PadRight(widths[0] + widths[1] + widths[2] + digestWidth + 6)}  {signed,-6}  {description}".TrimEnd();
+            }
+            output.WriteLine(line);
+        }
     }
 
     public static void WriteJson(System.Text.Json.Utf8JsonWriter w, IReadOnlyList<(string Tag, TagSummary Summary)> rows)
@@ -55,6 +70,8 @@ public static class LongTagList
             w.WriteString("appVersion", summary.AppVersion);
             w.WriteString("created", Created(summary));
             w.WriteString("digest", summary.Error is null ? summary.Digest : null);
+            if (summary.Description is not null) w.WriteString("description", summary.Description);
+            if (summary.Signed is { } signed) w.WriteBoolean("signed", signed);
             if (summary.Error is not null) w.WriteString("error", summary.Error);
             w.WriteEndObject();
         }

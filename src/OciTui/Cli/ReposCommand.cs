@@ -11,7 +11,7 @@ public static class ReposCommand
     {
         var target = new Argument<string>("TARGET") { Description = "A profile name or a registry host." };
         var json = new Option<bool>("--json") { Description = "Write one JSON document to stdout." };
-        var command = new Command("repos", "List the repositories of a registry: its catalog, else the profile's pinned repositories.") { target, json };
+        var command = new Command("repos", "List the repositories of a registry: through Harbor's or Docker Hub's API where it has one, else its catalog, else the profile's pinned repositories.") { target, json };
         common.AddTo(command);
         command.SetAction((result, token) => CommandRunner.RunAsync(context, result, common, async () =>
         {
@@ -19,7 +19,13 @@ public static class ReposCommand
             RepositoryList listed = await RepositoryListing.ListAsync(resolved.Registry, resolved.Profile.Repositories, cancellationToken: token);
             if (listed.Note is not null) context.Error.WriteLine($"note: {listed.Note}");
             IReadOnlyList<string> repositories = listed.Names;
-            string source = listed.Source == RepositorySource.Catalog ? "catalog" : "pinned";
+            string source = listed.Source switch
+            {
+                RepositorySource.Catalog => "catalog",
+                RepositorySource.Harbor => "harbor",
+                RepositorySource.DockerHub => "docker-hub",
+                _ => "pinned",
+            };
             if (result.GetValue(json))
             {
                 JsonOutput.Write(context.Out, w =>
@@ -30,12 +36,14 @@ public static class ReposCommand
                     w.WriteString("profile", resolved.Profile.SourceFile is null ? null : resolved.Profile.Name);
                     w.WriteString("source", source);
                     w.WriteStringArray("repositories", repositories);
+                    if (listed.HelmCharts.Count > 0) w.WriteStringArray("helmCharts", repositories.Where(listed.HelmCharts.Contains).ToList());
                     w.WriteEndObject();
                 });
             }
             else
             {
-                foreach (string repository in repositories) context.Out.WriteLine(TerminalText.Sanitize(repository));
+                foreach (string repository in repositories)
+                    context.Out.WriteLine(TerminalText.Sanitize(repository) + (listed.HelmCharts.Contains(repository) ? "  (helm)" : ""));
             }
             return 0;
         }));

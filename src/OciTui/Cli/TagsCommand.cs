@@ -31,12 +31,14 @@ public static class TagsCommand
             if (resolved.Reference is not null) throw new InvalidInputException("tags takes a repository without a tag or digest.");
             VersionRange? wanted = result.GetValue(range) is { } text ? VersionRange.Parse(text) : null;
             if (wanted is not null && result.GetValue(all)) throw new InvalidInputException("Give --all or --version, not both.");
-            List<string> tags = await CollectAsync(resolved, token);
+            // The same listing as the TUI's version table: Harbor's artifact list when it has one, else the registry's tag list.
+            (List<string> tags, VersionTable? table) = await TagListing.ListAsync(resolved.Registry, resolved.Repository!,
+                note => context.Error.WriteLine($"note: {note}"), token);
             IReadOnlyList<SortedTag> sorted = TagSorter.Sort(tags);
             IReadOnlyList<string> shown = wanted is not null
                 ? ChartVersions.Matching(tags, wanted)
                 : sorted.Where(t => t.IsSemver || result.GetValue(all)).Select(t => t.Tag).ToList();
-            IReadOnlyList<(string Tag, TagSummary Summary)>? rows = result.GetValue(longList) ? await LongTagList.LoadAsync(resolved, shown, token) : null;
+            IReadOnlyList<(string Tag, TagSummary Summary)>? rows = result.GetValue(longList) ? await LongTagList.LoadAsync(resolved, shown, token, table) : null;
             if (result.GetValue(json))
             {
                 JsonOutput.Write(context.Out, w =>

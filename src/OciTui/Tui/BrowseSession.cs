@@ -105,8 +105,14 @@ public sealed class BrowseSession : IDisposable
     public Profile? Profile { get; private set; }
     public Listing<string> Repositories { get; private set; } = Listing<string>.Idle;
     public RepositorySource RepositorySource { get; private set; }
+
+    /// <summary>The repositories the listing API marks as Helm charts (Docker Hub).</summary>
+    public IReadOnlySet<string> HelmCharts { get; private set; } = new HashSet<string>();
     public string? Repository { get; private set; }
     public Listing<SortedTag> Tags { get; private set; } = Listing<SortedTag>.Idle;
+
+    /// <summary>What a listing API (Harbor's artifact list) told about the open repository's tags, for the version table; null without one.</summary>
+    public VersionTable? VersionTable { get; private set; }
     public string? Tag { get; private set; }
     public TagDetails? Details { get; private set; }
 
@@ -190,6 +196,7 @@ public sealed class BrowseSession : IDisposable
             token.ThrowIfCancellationRequested();
             List<string> names = [.. listed.Names, .. profile.Repositories.Where(p => !listed.Names.Contains(p))];
             RepositorySource = listed.Source;
+            HelmCharts = listed.HelmCharts;
             Repositories = new Listing<string>(LoadState.Loaded, names, names.Count == 0 ? NoRepositoriesListed : null);
             Raise(BrowseChange.Repositories);
             if (listed.Note is not null) Noted?.Invoke(listed.Note);
@@ -238,15 +245,16 @@ public sealed class BrowseSession : IDisposable
         Repository = repository;
         _allTags = null;
         Tags = Listing<SortedTag>.Loading();
+        VersionTable = null;
         Tag = null;
         Details = null;
         _chartFiles = null;
         Raise(BrowseChange.Tags | BrowseChange.Details);
         try
         {
-            var all = new List<string>();
-            await foreach (IReadOnlyList<string> page in registry.ListTagsAsync(repository, token)) all.AddRange(page);
+            (List<string> all, VersionTable? table) = await TagListing.ListAsync(registry, repository, note => Noted?.Invoke(note), token);
             token.ThrowIfCancellationRequested();
+            VersionTable = table;
             _allTags = all.ToHashSet(StringComparer.Ordinal);
             // Signatures, SBOMs and referrer indexes kept under tags are not versions: the Trust view lists them.
             IReadOnlyList<SortedTag> sorted = TagSorter.Sort(all.Where(t => !TagReferrers.IsArtifactTag(t)).ToList());

@@ -145,6 +145,9 @@ public sealed class ProfileDialog : Dialog
             // The form has no keyring field yet (issue 13's TUI part): editing keeps the one the file holds.
             Keyring = _original?.Keyring,
             Description = Text(DescriptionField),
+            // No form fields for the listing API and Docker Hub namespace: editing keeps what the file holds.
+            Api = _original?.Api,
+            Namespace = _original?.Namespace,
             Repositories = (RepositoriesField.Text ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         };
     }

@@ -97,7 +97,7 @@ public sealed class TagsPane : ListPane
             SetStatus(listing.Message ?? (listing.State == LoadState.Loading ? "loading…" : Idle));
             return;
         }
-        if (session.Registry is { } registry) _summaries = new TagSummaryLoader(registry, repository);
+        if (session.Registry is { } registry) _summaries = new TagSummaryLoader(registry, repository, known: session.VersionTable);
         int semver = _tags.Count(t => t.IsSemver);
         _context = $"{TerminalText.Sanitize(repository, 40)} ({_tags.Count}, {semver} semver)";
         SetContext(_context);
@@ -111,7 +111,7 @@ public sealed class TagsPane : ListPane
     private List<string> Rows() => _tags.Select(t => RowOf(t, _summaries?.Cached(t.Tag))).ToList();
 
     private string RowOf(SortedTag tag, TagSummary? summary) =>
-        Row(tag, summary, _tagWidth, _showTime, summary is null ? "" : TrustText.Column(summary.Signed, summary.Details is { } d ? _provenance?.Cached(d) : null));
+        Row(tag, summary, _tagWidth, _showTime, summary is null ? "" : TrustText.Column(summary.AnySignature, summary.Details is { } d ? _provenance?.Cached(d) : null));
 
     private string HeaderText() =>
         $" {"Tag".PadRight(_tagWidth)} {"App version".PadRight(AppVersionWidth)} {$"Created{(ByCreated ? " ▼" : "")}".PadRight(DateWidth(_showTime))} Trust";
@@ -225,7 +225,10 @@ public sealed class TagsPane : ListPane
         }
     }
 
-    /// <summary>A version-table row: a mark (prerelease ~, not semver ?), the tag, its appVersion, created date (and time) and trust.</summary>
+    /// <summary>
+    /// A version-table row: a mark (prerelease ~, not semver ?), the tag, its appVersion, created date (and time) and
+    /// trust, then the chart's description where a listing API told it (Harbor).
+    /// </summary>
     public static string Row(SortedTag tag, TagSummary? summary, int tagWidth, bool withTime = false, string trust = "")
     {
         string mark = tag.IsSemver ? (tag.IsPrerelease ? "~" : " ") : "?";
@@ -233,7 +236,8 @@ public sealed class TagsPane : ListPane
         if (name.Length > tagWidth) name = name[..(tagWidth - 1)] + "…";
         string app = summary is null ? "…" : summary.Error is not null ? "(error)" : TerminalText.Sanitize(summary.AppVersion ?? "-", AppVersionWidth);
         string created = summary?.Created?.ToUniversalTime().ToString(withTime ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
-        return $"{mark}{name.PadRight(tagWidth)} {app.PadRight(AppVersionWidth)} {created.PadRight(DateWidth(withTime))} {trust}".TrimEnd();
+        string description = summary?.Description is { } text ? TerminalText.Sanitize(text, 200) : "";
+        return $"{mark}{name.PadRight(tagWidth)} {app.PadRight(AppVersionWidth)} {created.PadRight(DateWidth(withTime))} {trust.PadRight(TrustText.ColumnWidth)} {description}".TrimEnd();
     }
 
     protected override void Dispose(bool disposing)

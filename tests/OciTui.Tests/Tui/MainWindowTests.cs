@@ -61,7 +61,8 @@ public sealed class MainWindowTests
         using var tui = new TuiHarness([Demo]);
         await tui
             .Keys(new Key('?')).WaitFor("┃Tab / Shift-Tab   next / previous pane")
-            .WaitFor("Download dialog   Enter start")
+            // More keys than 24 rows hold: the list scrolls to its end.
+            .Keys(Key.End).WaitFor("Download dialog   Enter start")
             .Keys(Key.Esc).WaitUntil(s => !s.Contains("next / previous pane", StringComparison.Ordinal), "the list closed")
             .Keys(Key.F1).WaitFor("m raw manifest")
             .Keys(Key.Enter).WaitUntil(s => !s.Contains("m raw manifest", StringComparison.Ordinal), "closed with OK")

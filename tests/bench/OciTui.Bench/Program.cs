@@ -12,6 +12,8 @@ using OciTui.Registry.Versions;
 // ocitui-bench catalog BASE RUNS: the catalog, paged: time to the first page and to the end.
 // ocitui-bench provenance CHART.tgz KEYRING RUNS: verifying CHART.tgz.prov once the .prov is in memory (the keyring loaded
 //   once, the chart layer's digest known from its manifest), as the TUI will per row: one verification per run.
+// ocitui-bench harbor BASE REPO RUNS: the version table of REPO on a Harbor (plain HTTP) as the TUI fills it: the tags and
+//   every row's appVersion, description and signed from Harbor's artifact list; a new registry per run, detection included.
 // Prints one line per measure: "name median-ms min-ms max-ms count", medians over RUNS.
 string command = args.Length > 0 ? args[0] : "";
 var invariant = CultureInfo.InvariantCulture;
@@ -23,6 +25,9 @@ switch (command)
         return 0;
     case "catalog" when args.Length >= 3:
         await Catalog(new Uri(args[1]), int.Parse(args[2], invariant));
+        return 0;
+    case "harbor" when args.Length >= 4:
+        await Harbor(new Uri(args[1]), args[2], int.Parse(args[3], invariant));
         return 0;
     case "provenance" when args.Length >= 4:
         Provenance(args[1], args[2], int.Parse(args[3], invariant));
@@ -123,6 +128,25 @@ static void Provenance(string chart, string keyringPath, int runs)
         outcome = verdict.OutcomeName;
     }
     Print($"verify-{outcome}", times, provenance.Length);
+}
+
+static async Task Harbor(Uri baseAddress, string repository, int runs)
+{
+    var times = new List<double>();
+    int rows = 0;
+    for (int run = 0; run < runs; run++)
+    {
+        using IRegistry registry = Open(baseAddress);
+        var clock = Stopwatch.StartNew();
+        (List<string> tags, VersionTable? table) = await TagListing.ListAsync(registry, repository, null, CancellationToken.None);
+        List<string> sorted = TagSorter.Sort(tags).Select(t => t.Tag).ToList();
+        var loader = new TagSummaryLoader(registry, repository, known: table);
+        int filled = 0;
+        await loader.LoadAsync(sorted, (_, summary) => { if (summary.AppVersion is not null) Interlocked.Increment(ref filled); }, CancellationToken.None);
+        times.Add(clock.Elapsed.TotalMilliseconds);
+        rows = filled;
+    }
+    Print("harbor-version-table", times, rows);
 }
 
 static void Print(string name, List<double> values, int count)

@@ -1,0 +1,17 @@
+using OciTui.Registry.Http;
+
+namespace OciTui.Registry.Catalogs;
+
+/// <summary>Harbor detection for callers outside the listing (the connection doctor): the same verdict the listing uses.</summary>
+public static class HarborApi
+{
+    /// <summary>
+    /// Whether <paramref name="registry"/> is a Harbor whose API ocitui lists through: the profile's <c>"api"</c> when
+    /// set, else Harbor's anonymous <c>GET /api/v2.0/systeminfo</c> (asked once per opened registry). False for layouts.
+    /// </summary>
+    public static Task<bool> DetectAsync(IRegistry registry, CancellationToken cancellationToken = default) =>
+        registry is RemoteRegistry remote ? remote.IsHarborAsync(cancellationToken) : Task.FromResult(false);
+
+    /// <summary>Whether the registry lists a Docker Hub namespace through Hub's API (a Docker Hub profile with a namespace).</summary>
+    public static bool ListsDockerHubNamespace(IRegistry registry) => registry is RemoteRegistry { Options.HubNamespace: not null };
+}
