@@ -51,7 +51,9 @@ public enum BrowseChange
     Repositories = 2,
     Tags = 4,
     Details = 8,
-    All = Profile | Repositories | Tags | Details,
+    /// <summary>A version was marked or unmarked (<see cref="BrowseSession.MarkedTags"/>).</summary>
+    Marks = 16,
+    All = Profile | Repositories | Tags | Details | Marks,
 }
 
 /// <summary>
@@ -75,6 +77,7 @@ public sealed class BrowseSession : IDisposable
     private readonly LatestRequest _tagsLoad = new();
     private readonly LatestRequest _detailsLoad = new();
     private (ArtifactDetails Details, Task<ChartFiles> Files)? _chartFiles;
+    private readonly HashSet<string> _marked = new(StringComparer.Ordinal);
     // The tag to come back to when the open repository is read again, kept through a load that failed (an outage).
     private string? _placeInRepository;
 
@@ -91,6 +94,25 @@ public sealed class BrowseSession : IDisposable
     public Listing<SortedTag> Tags { get; private set; } = Listing<SortedTag>.Idle;
     public string? Tag { get; private set; }
     public TagDetails? Details { get; private set; }
+
+    /// <summary>
+    /// The versions the user marked (Space) in the open repository, in the table's version order: compare takes the
+    /// one marked and the selected one, copy takes them all. Cleared when another repository or profile opens.
+    /// </summary>
+    public IReadOnlyList<string> MarkedTags => _marked.Count == 0 ? [] : [.. Tags.Items.Select(t => t.Tag).Where(_marked.Contains)];
+
+    public bool IsMarked(string tag) => _marked.Contains(tag);
+
+    /// <summary>Marks a listed version of the open repository, or unmarks it when it is marked; a tag not listed changes nothing.</summary>
+    public void ToggleMark(string tag)
+    {
+        if (!_marked.Remove(tag))
+        {
+            if (!Tags.Items.Any(t => t.Tag == tag)) return;
+            _marked.Add(tag);
+        }
+        Raise(BrowseChange.Marks);
+    }
 
     /// <summary>The open profile's registry, once it opened.</summary>
     public IRegistry? Registry => Profile is { } profile ? _registries.GetValueOrDefault(profile.Name) : null;
@@ -127,6 +149,7 @@ public sealed class BrowseSession : IDisposable
         Tag = null;
         Details = null;
         _chartFiles = null;
+        _marked.Clear();
         if (RegistryFor(profile) is not { } registry)
         {
             Raise(BrowseChange.All);
@@ -197,7 +220,11 @@ public sealed class BrowseSession : IDisposable
         if (Registry is not { } registry) return;
         CancellationToken token = _tagsLoad.Restart();
         _detailsLoad.Cancel();
-        if (repository != Repository) _placeInRepository = null;
+        if (repository != Repository)
+        {
+            _placeInRepository = null;
+            _marked.Clear();
+        }
         keepTag ??= _placeInRepository;
         _placeInRepository = keepTag;
         Repository = repository;
@@ -205,7 +232,7 @@ public sealed class BrowseSession : IDisposable
         Tag = null;
         Details = null;
         _chartFiles = null;
-        Raise(BrowseChange.Tags | BrowseChange.Details);
+        Raise(BrowseChange.Tags | BrowseChange.Details | BrowseChange.Marks);
         try
         {
             var all = new List<string>();
@@ -357,6 +384,7 @@ public sealed class BrowseSession : IDisposable
         Tag = null;
         Details = null;
         _chartFiles = null;
+        _marked.Clear();
         Raise(BrowseChange.All);
     }
 

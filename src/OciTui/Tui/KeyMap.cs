@@ -133,6 +133,12 @@ public static class KeyMap
             DisabledReason = w => w.Tags.Status is null ? null : "no tags to order",
             Run = (w, _) => w.Tags.ToggleOrder(w.Session),
         },
+        new([Key.Space], "Space", KeyScope.Tags, "mark or unmark the version (to compare or copy)")
+        {
+            Hint = "Space mark",
+            DisabledReason = w => w.Tags.Selected is null ? "no version selected" : null,
+            Run = (w, _) => w.ToggleMark(),
+        },
         DetailsView(Key.S, "s", "summary", "s summary", Tui.DetailsView.Summary),
         DetailsView(Key.C, "c", "Chart.yaml", "c chart", Tui.DetailsView.ChartYaml),
         DetailsView(Key.V, "v", "values.yaml", "v values", Tui.DetailsView.Values),
@@ -168,7 +174,7 @@ public static class KeyMap
         };
 
     /// <summary>What is not a pane's own key but explains what it shows.</summary>
-    private static readonly (KeyScope Scope, string Text)[] Legends = [(KeyScope.Tags | KeyScope.Details, "~ prerelease   ? not a semantic version")];
+    private static readonly (KeyScope Scope, string Text)[] Legends = [(KeyScope.Tags | KeyScope.Details, "~ prerelease   ? not a semantic version"), (KeyScope.Tags, "* marked (Space)")];
 
     /// <summary>The order of the per-pane sections in the help: what a person looks up most first.</summary>
     private static readonly KeyScope[] HelpOrder =

@@ -166,6 +166,7 @@ public sealed class MainWindow : Runnable
         if ((change & (BrowseChange.Profile | BrowseChange.Repositories)) != 0) Repositories.Render(Session);
         if ((change & BrowseChange.Tags) != 0) Tags.Render(Session);
         if ((change & BrowseChange.Details) != 0) Details.Render(Session);
+        if ((change & BrowseChange.Marks) != 0) Tags.ShowMarks(Session);
     }
 
     private void OnKeyDown(object? sender, Key key)
@@ -235,6 +236,11 @@ public sealed class MainWindow : Runnable
         if (FocusedPane is not { } pane || pane.Source.Count == 0) return;
         pane.List.SelectedItem = last ? pane.Source.Count - 1 : 0;
         pane.List.EnsureSelectedItemVisible();
+    }
+
+    internal void ToggleMark()
+    {
+        if (Tags.Selected is { } tag) Session.ToggleMark(tag.Tag);
     }
 
     internal void ShowFilter() => FocusedPane?.ShowFilter();

@@ -29,6 +29,8 @@ public sealed class TagsPane : ListPane
     private Task? _readingAll;
     // The title's context without the background read's progress, which is added to it while it runs.
     private string? _context;
+    // Whether a version is marked for compare or copy: the session's marks, read when a row is drawn.
+    private Func<string, bool> _isMarked = _ => false;
 
     public TagsPane() : base("_Tags")
     {
@@ -59,6 +61,7 @@ public sealed class TagsPane : ListPane
 
     public void Render(BrowseSession session)
     {
+        _isMarked = session.IsMarked;
         Listing<SortedTag> listing = session.Tags;
         if (!ReferenceEquals(listing, _shown))
         {
@@ -99,22 +102,40 @@ public sealed class TagsPane : ListPane
         SetContext(_context);
         _tagWidth = Math.Clamp(_tags.Max(t => t.Tag.Length), 8, 24);
         _showTime = ShowsTime(List.Viewport.Width);
-        SetHeader($" {"Tag".PadRight(_tagWidth)} {"App version".PadRight(AppVersionWidth)} Created{(ByCreated ? " ▼" : "")}");
+        SetHeader(ColumnHeader());
         SetItems(Rows(), session.Tag is { } tag ? Math.Max(0, IndexOf(tag)) : 0);
         if (ByCreated) ReadAll();
     }
 
-    private List<string> Rows() => _tags.Select(t => Row(t, _summaries?.Cached(t.Tag), _tagWidth, _showTime)).ToList();
+    private List<string> Rows() => _tags.Select(t => Row(t, _summaries?.Cached(t.Tag), _tagWidth, _showTime, _isMarked(t.Tag))).ToList();
+
+    /// <summary>A version was marked or unmarked: the marker column of the rows whose mark changed is drawn again.</summary>
+    public void ShowMarks(BrowseSession session)
+    {
+        _isMarked = session.IsMarked;
+        if (Status is not null) return;
+        for (int i = 0; i < _tags.Count; i++)
+        {
+            bool marked = _isMarked(_tags[i].Tag);
+            if (Source.ItemText(i) is { Length: > 0 } row && (row[0] == MarkedSign) != marked)
+                UpdateItem(i, Row(_tags[i], _summaries?.Cached(_tags[i].Tag), _tagWidth, _showTime, marked));
+        }
+    }
+
+    /// <summary>The marker column's sign for a version marked with Space.</summary>
+    public const char MarkedSign = '*';
+
+    private string ColumnHeader() => $"  {"Tag".PadRight(_tagWidth)} {"App version".PadRight(AppVersionWidth)} Created{(ByCreated ? " ▼" : "")}";
 
     /// <summary>A created time fits beside the date when the pane has room for it.</summary>
-    private bool ShowsTime(int width) => width >= 1 + _tagWidth + 1 + AppVersionWidth + 1 + "yyyy-MM-dd HH:mm".Length;
+    private bool ShowsTime(int width) => width >= 2 + _tagWidth + 1 + AppVersionWidth + 1 + "yyyy-MM-dd HH:mm".Length;
 
     /// <summary>Redraws every row in the current order, keeping the selected tag selected.</summary>
     private void Redraw()
     {
         string? keep = Selected?.Tag;
         _showTime = ShowsTime(List.Viewport.Width);
-        SetHeader($" {"Tag".PadRight(_tagWidth)} {"App version".PadRight(AppVersionWidth)} Created{(ByCreated ? " ▼" : "")}");
+        SetHeader(ColumnHeader());
         SetItems(Rows(), keep is null ? 0 : Math.Max(0, IndexOf(keep)));
     }
 
@@ -193,7 +214,7 @@ public sealed class TagsPane : ListPane
         if (wanted.Count == 0) return;
         var filled = new Progress<(string Tag, TagSummary Summary)>(loaded =>
         {
-            if (ReferenceEquals(tags, _tags) && wanted.TryGetValue(loaded.Tag, out int i)) UpdateItem(i, Row(tags[i], loaded.Summary, _tagWidth, _showTime));
+            if (ReferenceEquals(tags, _tags) && wanted.TryGetValue(loaded.Tag, out int i)) UpdateItem(i, Row(tags[i], loaded.Summary, _tagWidth, _showTime, _isMarked(tags[i].Tag)));
         });
         try
         {
@@ -205,15 +226,16 @@ public sealed class TagsPane : ListPane
         }
     }
 
-    /// <summary>A version-table row: a mark (prerelease ~, not semver ?), the tag, its appVersion and created date (and time).</summary>
-    public static string Row(SortedTag tag, TagSummary? summary, int tagWidth, bool withTime = false)
+    /// <summary>A version-table row: marked for compare (*), a sign (prerelease ~, not semver ?), the tag, its appVersion and created date (and time).</summary>
+    public static string Row(SortedTag tag, TagSummary? summary, int tagWidth, bool withTime = false, bool marked = false)
     {
+        char marker = marked ? MarkedSign : ' ';
         string mark = tag.IsSemver ? (tag.IsPrerelease ? "~" : " ") : "?";
         string name = TerminalText.Sanitize(tag.Tag, 128);
         if (name.Length > tagWidth) name = name[..(tagWidth - 1)] + "…";
         string app = summary is null ? "…" : summary.Error is not null ? "(error)" : TerminalText.Sanitize(summary.AppVersion ?? "-", AppVersionWidth);
         string created = summary?.Created?.ToUniversalTime().ToString(withTime ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
-        return $"{mark}{name.PadRight(tagWidth)} {app.PadRight(AppVersionWidth)} {created}".TrimEnd();
+        return $"{marker}{mark}{name.PadRight(tagWidth)} {app.PadRight(AppVersionWidth)} {created}".TrimEnd();
     }
 
     protected override void Dispose(bool disposing)

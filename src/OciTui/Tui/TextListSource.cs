@@ -36,6 +36,9 @@ public sealed class TextListSource : IListDataSource
 
     public string RowText(int row) => _items[ItemAt(row)];
 
+    /// <summary>An item's text, whether or not the filter shows it ("" past the end).</summary>
+    public string ItemText(int item) => item < _items.Count ? _items[item] : "";
+
     public void SetItems(IReadOnlyList<string> items)
     {
         _items = items;
