@@ -1,6 +1,7 @@
 using OciTui.Registry;
 using OciTui.Registry.Browsing;
 using OciTui.Registry.Charts;
+using OciTui.Registry.Compare;
 using OciTui.Registry.Errors;
 using OciTui.Registry.Inspection;
 using OciTui.Registry.Models;
@@ -39,6 +40,9 @@ public sealed record TagDetails(string Tag, LoadState State, ArtifactDetails? Va
     public IReadOnlyList<Descriptor> Referrers { get; init; } = [];
 }
 
+/// <summary>The marked version compared with the selected one: loading, the comparison, or why there is none.</summary>
+public sealed record TagComparison(string FromTag, string ToTag, LoadState State, ChartComparison? Value = null, string? Message = null);
+
 /// <summary>Everything an action on the selected tag needs: where it is, and what is known of it.</summary>
 public sealed record SelectedTag(Profile Profile, IRegistry Registry, string Repository, string Tag, ArtifactDetails? Details);
 
@@ -53,7 +57,9 @@ public enum BrowseChange
     Details = 8,
     /// <summary>A version was marked or unmarked (<see cref="BrowseSession.MarkedTags"/>).</summary>
     Marks = 16,
-    All = Profile | Repositories | Tags | Details | Marks,
+    /// <summary>The comparison of the marked version with the selected one (<see cref="BrowseSession.Comparison"/>).</summary>
+    Comparison = 32,
+    All = Profile | Repositories | Tags | Details | Marks | Comparison,
 }
 
 /// <summary>
@@ -78,6 +84,9 @@ public sealed class BrowseSession : IDisposable
     private readonly LatestRequest _detailsLoad = new();
     private (ArtifactDetails Details, Task<ChartFiles> Files)? _chartFiles;
     private readonly HashSet<string> _marked = new(StringComparer.Ordinal);
+    private readonly LatestRequest _compareLoad = new();
+    // Both sides of every comparison, by manifest digest: moving the selection re-reads only the new version.
+    private readonly SnapshotCache _snapshots = new();
     // The tag to come back to when the open repository is read again, kept through a load that failed (an outage).
     private string? _placeInRepository;
 
@@ -112,6 +121,53 @@ public sealed class BrowseSession : IDisposable
             _marked.Add(tag);
         }
         Raise(BrowseChange.Marks);
+    }
+
+    /// <summary>The comparison on screen (null: none open); a newer compare replaces it, never an older one finishing late.</summary>
+    public TagComparison? Comparison { get; private set; }
+
+    /// <summary>Why the marked version cannot be compared with the selected one, in the words of the key; null when it can.</summary>
+    public string? WhyNoCompare => WhyNoTagSelected ?? MarkedTags.Count switch
+    {
+        0 => "mark a version with Space first, then select the one to compare it with",
+        1 => null,
+        _ => "mark only one version to compare with the selected one (Space unmarks)",
+    };
+
+    /// <summary>Compares the marked version (from) with the selected one (to), every section, the snapshots read once per digest.</summary>
+    public async Task CompareAsync()
+    {
+        if (WhyNoCompare is not null || Registry is not { } registry || Repository is not { } repository || Tag is not { } to) return;
+        string from = MarkedTags[0];
+        CancellationToken token = _compareLoad.Restart();
+        Comparison = new TagComparison(from, to, LoadState.Loading);
+        Raise(BrowseChange.Comparison);
+        try
+        {
+            // Off the UI thread: parsing and diffing a large values file takes a while.
+            ChartComparison comparison = await Task.Run(() => ChartComparer.CompareAsync(registry, repository, from, to, CompareOptions.Everything, _snapshots, token), token);
+            token.ThrowIfCancellationRequested();
+            Comparison = new TagComparison(from, to, LoadState.Loaded, comparison);
+            Raise(BrowseChange.Comparison);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+        }
+        catch (OciTuiException e)
+        {
+            if (token.IsCancellationRequested) return;
+            Comparison = new TagComparison(from, to, LoadState.Failed, Message: Messages.Sentence(e));
+            Raise(BrowseChange.Comparison);
+        }
+    }
+
+    /// <summary>Closes the comparison: a compare still loading is cancelled.</summary>
+    public void CloseComparison()
+    {
+        _compareLoad.Cancel();
+        if (Comparison is null) return;
+        Comparison = null;
+        Raise(BrowseChange.Comparison);
     }
 
     /// <summary>The open profile's registry, once it opened.</summary>
@@ -150,6 +206,8 @@ public sealed class BrowseSession : IDisposable
         Details = null;
         _chartFiles = null;
         _marked.Clear();
+        _compareLoad.Cancel();
+        Comparison = null;
         if (RegistryFor(profile) is not { } registry)
         {
             Raise(BrowseChange.All);
@@ -224,6 +282,8 @@ public sealed class BrowseSession : IDisposable
         {
             _placeInRepository = null;
             _marked.Clear();
+            _compareLoad.Cancel();
+            Comparison = null;
         }
         keepTag ??= _placeInRepository;
         _placeInRepository = keepTag;
@@ -232,7 +292,7 @@ public sealed class BrowseSession : IDisposable
         Tag = null;
         Details = null;
         _chartFiles = null;
-        Raise(BrowseChange.Tags | BrowseChange.Details | BrowseChange.Marks);
+        Raise(BrowseChange.Tags | BrowseChange.Details | BrowseChange.Marks | BrowseChange.Comparison);
         try
         {
             var all = new List<string>();
@@ -385,6 +445,8 @@ public sealed class BrowseSession : IDisposable
         Details = null;
         _chartFiles = null;
         _marked.Clear();
+        _compareLoad.Cancel();
+        Comparison = null;
         Raise(BrowseChange.All);
     }
 
@@ -411,6 +473,7 @@ public sealed class BrowseSession : IDisposable
         _repositoriesLoad.Dispose();
         _tagsLoad.Dispose();
         _detailsLoad.Dispose();
+        _compareLoad.Dispose();
         foreach (IRegistry registry in _registries.Values) registry.Dispose();
         _registries.Clear();
     }
