@@ -40,10 +40,14 @@ public sealed record CompareOptions(bool Values = true, bool Chart = false, bool
 /// </summary>
 public static class ChartComparer
 {
-    public static async Task<ChartComparison> CompareAsync(IRegistry registry, string repository, string fromTag, string toTag, CompareOptions options, CancellationToken cancellationToken = default)
+    public static Task<ChartComparison> CompareAsync(IRegistry registry, string repository, string fromTag, string toTag, CompareOptions options, CancellationToken cancellationToken = default) =>
+        CompareAsync(registry, repository, fromTag, toTag, options, cache: null, cancellationToken);
+
+    /// <summary>Reads both versions at once (through <paramref name="cache"/> when given: a digest read before is not read again), then compares them.</summary>
+    public static async Task<ChartComparison> CompareAsync(IRegistry registry, string repository, string fromTag, string toTag, CompareOptions options, SnapshotCache? cache, CancellationToken cancellationToken = default)
     {
-        Task<ChartSnapshot> from = ChartSnapshot.ReadAsync(registry, repository, fromTag, cancellationToken);
-        Task<ChartSnapshot> to = ChartSnapshot.ReadAsync(registry, repository, toTag, cancellationToken);
+        Task<ChartSnapshot> from = cache?.ReadAsync(registry, repository, fromTag, cancellationToken) ?? ChartSnapshot.ReadAsync(registry, repository, fromTag, cancellationToken);
+        Task<ChartSnapshot> to = cache?.ReadAsync(registry, repository, toTag, cancellationToken) ?? ChartSnapshot.ReadAsync(registry, repository, toTag, cancellationToken);
         await Task.WhenAll(from, to).ConfigureAwait(false);
         return Compare(await from.ConfigureAwait(false), await to.ConfigureAwait(false), options);
     }

@@ -22,9 +22,15 @@ public sealed record ChartSnapshot(string Tag, string ManifestDigest, IReadOnlyD
     public static async Task<ChartSnapshot> ReadAsync(IRegistry registry, string repository, string tagOrDigest, CancellationToken cancellationToken = default)
     {
         ArtifactDetails details = await ArtifactInspector.InspectAsync(registry, repository, ManifestReference.Parse(tagOrDigest), cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(registry, tagOrDigest, details, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the chart of a manifest already inspected: its chart layer, unpacked in memory with helm's limits.</summary>
+    public static async Task<ChartSnapshot> ReadAsync(IRegistry registry, string tag, ArtifactDetails details, CancellationToken cancellationToken = default)
+    {
         byte[] archive = await DetailsText.ReadChartArchiveAsync(registry, details, cancellationToken).ConfigureAwait(false);
         using var stream = new MemoryStream(archive, writable: false);
         IReadOnlyDictionary<string, byte[]> files = await ChartArchive.ReadAllFilesAsync(stream, cancellationToken).ConfigureAwait(false);
-        return new ChartSnapshot(tagOrDigest, details.Manifest.Digest.ToString(), files);
+        return new ChartSnapshot(tag, details.Manifest.Digest.ToString(), files);
     }
 }

@@ -231,34 +231,14 @@ public static class DiffCommand
                 Title("Chart.yaml");
                 if (chart.Problem is not null) output.WriteLine(Sanitize(chart.Problem, 400));
                 foreach (ValueChange change in chart.Fields) Change(change);
-                foreach (DependencyChange dependency in chart.Dependencies)
-                {
-                    string name = Sanitize(dependency.Name, 120);
-                    string line = dependency.Change switch
-                    {
-                        ChangeKind.Added => $"dependency {name}: added {Fields(dependency.To!)}",
-                        ChangeKind.Removed => $"dependency {name}: removed (was {Fields(dependency.From!)})",
-                        _ => $"dependency {name}: {FieldChanges(dependency.From!, dependency.To!)}",
-                    };
-                    output.WriteLine(Paint(line, dependency.Change));
-                }
+                foreach (DependencyChange dependency in chart.Dependencies) output.WriteLine(Paint(ComparisonText.Dependency(dependency), dependency.Change));
                 Diff(c.ChartText ?? [], "Chart.yaml", c);
                 if (!chart.Differs && c.ChartText is not { Count: > 0 }) output.WriteLine("Chart.yaml: no difference.");
             }
             if (c.Files is { } files)
             {
                 Title("files");
-                foreach (FileChange file in files)
-                {
-                    string path = Sanitize(file.Path, 300);
-                    string line = file.Change switch
-                    {
-                        ChangeKind.Added => $"added    {path} ({Size(file.ToSize)})",
-                        ChangeKind.Removed => $"removed  {path} ({Size(file.FromSize)})",
-                        _ => $"changed  {path} ({Size(file.FromSize)} -> {Size(file.ToSize)})",
-                    };
-                    output.WriteLine(Paint(line, file.Change));
-                }
+                foreach (FileChange file in files) output.WriteLine(Paint(ComparisonText.File(file), file.Change));
                 if (files.Count == 0) output.WriteLine("No file differs.");
                 foreach (FileTextDiff text in c.FileTexts ?? [])
                 {
@@ -270,17 +250,7 @@ public static class DiffCommand
             {
                 Title("images");
                 if (c.ImagesProblem is not null) output.WriteLine(Sanitize(c.ImagesProblem, 400));
-                foreach (ImageChange image in c.Images ?? [])
-                {
-                    string path = Sanitize(image.Path, 200);
-                    string line = image.Change switch
-                    {
-                        ChangeKind.Added => $"{path}: added {Sanitize(image.To, 300)}",
-                        ChangeKind.Removed => $"{path}: removed {Sanitize(image.From, 300)}",
-                        _ => $"{path}: {Sanitize(image.From, 300)} -> {Sanitize(image.To, 300)}",
-                    };
-                    output.WriteLine(Paint(line, image.Change));
-                }
+                foreach (ImageChange image in c.Images ?? []) output.WriteLine(Paint(ComparisonText.Image(image), image.Change));
                 if (c.Images is { Count: 0 }) output.WriteLine("No image differs.");
             }
         }
@@ -291,14 +261,7 @@ public static class DiffCommand
             output.WriteLine(colour ? $"{Bold}== {name} =={Reset}" : $"== {name} ==");
         }
 
-        private void Change(ValueChange change)
-        {
-            string line = $"{Sanitize(change.Path, 300)}: {(change.From is null ? "added" : Sanitize(ValuesDiff.Format(change.From), 300))} -> {(change.To is null ? "removed" : Sanitize(ValuesDiff.Format(change.To), 300))}";
-            if (change.From is YamlScalar a && change.To is YamlScalar b && a.Kind != b.Kind) line += $" ({Kind(a.Kind)} -> {Kind(b.Kind)})";
-            output.WriteLine(Paint(line, change.Change));
-        }
-
-        private static string Kind(ScalarKind kind) => kind.ToString().ToLowerInvariant();
+        private void Change(ValueChange change) => output.WriteLine(Paint(ComparisonText.Change(change), change.Change));
 
         private void Diff(IReadOnlyList<DiffLine> lines, string path, ChartComparison c)
         {
@@ -326,19 +289,5 @@ public static class DiffCommand
             ChangeKind.Removed => $"{Red}{line}{Reset}",
             _ => line,
         };
-
-        private static string Fields(DependencyFields f) =>
-            $"{Sanitize(f.Version ?? "(no version)", 100)} from {Sanitize(f.Repository ?? "(no repository)", 200)}{(f.Condition is null ? "" : $" if {Sanitize(f.Condition, 100)}")}";
-
-        private static string FieldChanges(DependencyFields a, DependencyFields b)
-        {
-            var parts = new List<string>();
-            if (a.Version != b.Version) parts.Add($"version {Sanitize(a.Version ?? "none", 100)} -> {Sanitize(b.Version ?? "none", 100)}");
-            if (a.Repository != b.Repository) parts.Add($"repository {Sanitize(a.Repository ?? "none", 200)} -> {Sanitize(b.Repository ?? "none", 200)}");
-            if (a.Condition != b.Condition) parts.Add($"condition {Sanitize(a.Condition ?? "none", 100)} -> {Sanitize(b.Condition ?? "none", 100)}");
-            return string.Join(", ", parts);
-        }
-
-        private static string Size(long? bytes) => bytes is { } b ? Registry.Text.ByteSize.Format(b) : "";
     }
 }

@@ -1,6 +1,7 @@
 using OciTui.Registry;
 using OciTui.Registry.Browsing;
 using OciTui.Registry.Charts;
+using OciTui.Registry.Compare;
 using OciTui.Registry.Errors;
 using OciTui.Registry.Inspection;
 using OciTui.Registry.Models;
@@ -52,6 +53,9 @@ public sealed record TagDetails(string Tag, LoadState State, ArtifactDetails? Va
     public string? ProvenanceNote { get; init; }
 }
 
+/// <summary>The marked version compared with the selected one: loading, the comparison, or why there is none.</summary>
+public sealed record TagComparison(string FromTag, string ToTag, LoadState State, ChartComparison? Value = null, string? Message = null);
+
 /// <summary>Everything an action on the selected tag needs: where it is, and what is known of it.</summary>
 public sealed record SelectedTag(Profile Profile, IRegistry Registry, string Repository, string Tag, ArtifactDetails? Details);
 
@@ -64,7 +68,11 @@ public enum BrowseChange
     Repositories = 2,
     Tags = 4,
     Details = 8,
-    All = Profile | Repositories | Tags | Details,
+    /// <summary>A version was marked or unmarked (<see cref="BrowseSession.MarkedTags"/>).</summary>
+    Marks = 16,
+    /// <summary>The comparison of the marked version with the selected one (<see cref="BrowseSession.Comparison"/>).</summary>
+    Comparison = 32,
+    All = Profile | Repositories | Tags | Details | Marks | Comparison,
 }
 
 /// <summary>
@@ -93,6 +101,10 @@ public sealed class BrowseSession : IDisposable
     private ProvenanceChecks? _provenance;
     // Every tag of the open repository, artifact tags included, so finding cosign's tags asks only for those present.
     private HashSet<string>? _allTags;
+    private readonly HashSet<string> _marked = new(StringComparer.Ordinal);
+    private readonly LatestRequest _compareLoad = new();
+    // Both sides of every comparison, by manifest digest: moving the selection re-reads only the new version.
+    private readonly SnapshotCache _snapshots = new();
     // The tag to come back to when the open repository is read again, kept through a load that failed (an outage).
     private string? _placeInRepository;
 
@@ -131,6 +143,71 @@ public sealed class BrowseSession : IDisposable
     /// <summary>The open profile's provenance verdicts (shared by the version table and the Trust view), or null without a keyring.</summary>
     public ProvenanceChecks? Provenance =>
         _provenance ??= Registry is { } registry && Keyring is { } keyring ? new ProvenanceChecks(registry, keyring) : null;
+    /// <summary>
+    /// The versions the user marked (Space) in the open repository, in the table's version order: compare takes the
+    /// one marked and the selected one, copy takes them all. Cleared when another repository or profile opens.
+    /// </summary>
+    public IReadOnlyList<string> MarkedTags => _marked.Count == 0 ? [] : [.. Tags.Items.Select(t => t.Tag).Where(_marked.Contains)];
+
+    public bool IsMarked(string tag) => _marked.Contains(tag);
+
+    /// <summary>Marks a listed version of the open repository, or unmarks it when it is marked; a tag not listed changes nothing.</summary>
+    public void ToggleMark(string tag)
+    {
+        if (!_marked.Remove(tag))
+        {
+            if (!Tags.Items.Any(t => t.Tag == tag)) return;
+            _marked.Add(tag);
+        }
+        Raise(BrowseChange.Marks);
+    }
+
+    /// <summary>The comparison on screen (null: none open); a newer compare replaces it, never an older one finishing late.</summary>
+    public TagComparison? Comparison { get; private set; }
+
+    /// <summary>Why the marked version cannot be compared with the selected one, in the words of the key; null when it can.</summary>
+    public string? WhyNoCompare => WhyNoTagSelected ?? MarkedTags.Count switch
+    {
+        0 => "mark a version with Space first, then select the one to compare it with",
+        1 => null,
+        _ => "mark only one version to compare with the selected one (Space unmarks)",
+    };
+
+    /// <summary>Compares the marked version (from) with the selected one (to), every section, the snapshots read once per digest.</summary>
+    public async Task CompareAsync()
+    {
+        if (WhyNoCompare is not null || Registry is not { } registry || Repository is not { } repository || Tag is not { } to) return;
+        string from = MarkedTags[0];
+        CancellationToken token = _compareLoad.Restart();
+        Comparison = new TagComparison(from, to, LoadState.Loading);
+        Raise(BrowseChange.Comparison);
+        try
+        {
+            // Off the UI thread: parsing and diffing a large values file takes a while.
+            ChartComparison comparison = await Task.Run(() => ChartComparer.CompareAsync(registry, repository, from, to, CompareOptions.Everything, _snapshots, token), token);
+            token.ThrowIfCancellationRequested();
+            Comparison = new TagComparison(from, to, LoadState.Loaded, comparison);
+            Raise(BrowseChange.Comparison);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+        }
+        catch (OciTuiException e)
+        {
+            if (token.IsCancellationRequested) return;
+            Comparison = new TagComparison(from, to, LoadState.Failed, Message: Messages.Sentence(e));
+            Raise(BrowseChange.Comparison);
+        }
+    }
+
+    /// <summary>Closes the comparison: a compare still loading is cancelled.</summary>
+    public void CloseComparison()
+    {
+        _compareLoad.Cancel();
+        if (Comparison is null) return;
+        Comparison = null;
+        Raise(BrowseChange.Comparison);
+    }
 
     /// <summary>The open profile's registry, once it opened.</summary>
     public IRegistry? Registry => Profile is { } profile ? _registries.GetValueOrDefault(profile.Name) : null;
@@ -168,6 +245,9 @@ public sealed class BrowseSession : IDisposable
         Tag = null;
         Details = null;
         _chartFiles = null;
+        _marked.Clear();
+        _compareLoad.Cancel();
+        Comparison = null;
         if (RegistryFor(profile) is not { } registry)
         {
             Raise(BrowseChange.All);
@@ -239,7 +319,13 @@ public sealed class BrowseSession : IDisposable
         if (Registry is not { } registry) return;
         CancellationToken token = _tagsLoad.Restart();
         _detailsLoad.Cancel();
-        if (repository != Repository) _placeInRepository = null;
+        if (repository != Repository)
+        {
+            _placeInRepository = null;
+            _marked.Clear();
+            _compareLoad.Cancel();
+            Comparison = null;
+        }
         keepTag ??= _placeInRepository;
         _placeInRepository = keepTag;
         Repository = repository;
@@ -249,7 +335,7 @@ public sealed class BrowseSession : IDisposable
         Tag = null;
         Details = null;
         _chartFiles = null;
-        Raise(BrowseChange.Tags | BrowseChange.Details);
+        Raise(BrowseChange.Tags | BrowseChange.Details | BrowseChange.Marks | BrowseChange.Comparison);
         try
         {
             (List<string> all, VersionTable? table) = await TagListing.ListAsync(registry, repository, note => Noted?.Invoke(note), token);
@@ -455,6 +541,9 @@ public sealed class BrowseSession : IDisposable
         Tag = null;
         Details = null;
         _chartFiles = null;
+        _marked.Clear();
+        _compareLoad.Cancel();
+        Comparison = null;
         Raise(BrowseChange.All);
     }
 
@@ -481,6 +570,7 @@ public sealed class BrowseSession : IDisposable
         _repositoriesLoad.Dispose();
         _tagsLoad.Dispose();
         _detailsLoad.Dispose();
+        _compareLoad.Dispose();
         foreach (IRegistry registry in _registries.Values) registry.Dispose();
         _registries.Clear();
     }

@@ -13,6 +13,7 @@ public enum KeyScope
     Details = 8,
     Panes = Profiles | Repositories | Tags | Details,
     DownloadDialog = 16,
+    Compare = 32,
 }
 
 /// <summary>
@@ -138,6 +139,18 @@ public static class KeyMap
             DisabledReason = w => w.Tags.Status is null ? null : "no tags to order",
             Run = (w, _) => w.Tags.ToggleOrder(w.Session),
         },
+        new([Key.Space], "Space", KeyScope.Tags, "mark or unmark the version (to compare or copy)")
+        {
+            Hint = "Space mark",
+            DisabledReason = w => w.Tags.Selected is null ? "no version selected" : null,
+            Run = (w, _) => w.ToggleMark(),
+        },
+        new([new Key('=')], "=", KeyScope.Tags, "compare the marked version with the selected one")
+        {
+            Hint = "= compare",
+            DisabledReason = w => w.Session.WhyNoCompare,
+            Run = (w, _) => w.OpenCompare(),
+        },
         DetailsView(Key.S, "s", "summary", "s summary", Tui.DetailsView.Summary),
         DetailsView(Key.C, "c", "Chart.yaml", "c chart", Tui.DetailsView.ChartYaml),
         DetailsView(Key.V, "v", "values.yaml", "v values", Tui.DetailsView.Values),
@@ -155,6 +168,34 @@ public static class KeyMap
             Hint = "/ n N search",
             DisabledReason = w => w.Details.FilterText.Length == 0 ? "no search yet: press / and type" : null,
             Run = (w, key) => w.Details.NextMatch(key == Key.N ? +1 : -1),
+        },
+        new([Key.Tab, Key.Tab.WithShift], "Tab / Shift-Tab", KeyScope.Compare, "next / previous tab: values, Chart.yaml, files, images")
+        {
+            Hint = "Tab tabs",
+            Run = (w, key) => w.Compare.NextTab(key == Key.Tab ? +1 : -1),
+        },
+        new([Key.N, Key.N.WithShift], "n N", KeyScope.Compare, "next / previous change")
+        {
+            Hint = "n N change",
+            Run = (w, key) => w.Compare.NextChange(key == Key.N ? +1 : -1),
+        },
+        new([Key.CursorDown, Key.CursorUp, Key.J, Key.K], "Up Down, j k", KeyScope.Compare, "scroll; PgUp PgDn page, Left Right sideways")
+        {
+            Run = (w, key) => w.Move(key == Key.J || key == Key.CursorDown ? +1 : -1),
+        },
+        new([Key.G, Key.G.WithShift, Key.Home, Key.End], "g G, Home End", KeyScope.Compare, "first / last line")
+        {
+            Run = (w, key) => w.MoveToEnd(key == Key.G.WithShift || key == Key.End),
+        },
+        new([new Key('['), new Key(']')], "[ ]", KeyScope.Compare, "select the version above / below in Tags and compare again")
+        {
+            Hint = "[ ] other version",
+            Run = (w, key) => w.StepVersion(key == new Key('[') ? -1 : +1),
+        },
+        new([Key.Esc], "Esc", KeyScope.Compare, "close the comparison")
+        {
+            Hint = "Esc close",
+            Run = (w, _) => w.CloseCompare(),
         },
         new([Key.Enter], "Enter", KeyScope.DownloadDialog, "start"),
         new([Key.Esc], "Esc", KeyScope.DownloadDialog, "cancel (then close)"),
@@ -180,11 +221,11 @@ public static class KeyMap
         };
 
     /// <summary>What is not a pane's own key but explains what it shows.</summary>
-    private static readonly (KeyScope Scope, string Text)[] Legends = [(KeyScope.Tags | KeyScope.Details, "~ prerelease   ? not a semantic version")];
+    private static readonly (KeyScope Scope, string Text)[] Legends = [(KeyScope.Tags | KeyScope.Details, "~ prerelease   ? not a semantic version"), (KeyScope.Tags, "* marked (Space)")];
 
     /// <summary>The order of the per-pane sections in the help: what a person looks up most first.</summary>
     private static readonly KeyScope[] HelpOrder =
-        [KeyScope.Tags | KeyScope.Details, KeyScope.Tags, KeyScope.Details, KeyScope.DownloadDialog, KeyScope.Profiles, KeyScope.Repositories];
+        [KeyScope.Tags | KeyScope.Details, KeyScope.Tags, KeyScope.Details, KeyScope.Compare, KeyScope.DownloadDialog, KeyScope.Profiles, KeyScope.Repositories];
 
     /// <summary>The binding of <paramref name="key"/> in <paramref name="scope"/>, or null.</summary>
     public static KeyBinding? Find(Key key, KeyScope scope) =>
@@ -291,7 +332,7 @@ public static class KeyMap
 
     private static string ScopeNames(KeyScope scope)
     {
-        string[] names = new[] { (KeyScope.Profiles, "Profiles"), (KeyScope.Repositories, "Repositories"), (KeyScope.Tags, "Tags"), (KeyScope.Details, "Details"), (KeyScope.DownloadDialog, "Download dialog") }
+        string[] names = new[] { (KeyScope.Profiles, "Profiles"), (KeyScope.Repositories, "Repositories"), (KeyScope.Tags, "Tags"), (KeyScope.Details, "Details"), (KeyScope.DownloadDialog, "Download dialog"), (KeyScope.Compare, "Compare view") }
             .Where(p => (scope & p.Item1) != 0).Select(p => p.Item2).ToArray();
         return names.Length <= 1 ? string.Join("", names) : $"{string.Join(", ", names[..^1])} and {names[^1]}";
     }

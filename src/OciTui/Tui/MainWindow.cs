@@ -37,8 +37,9 @@ public sealed class MainWindow : Runnable
         Repositories = new RepositoriesPane();
         Tags = new TagsPane();
         Details = new DetailsPane();
+        Compare = new CompareView { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(1), Visible = false };
         StatusLine = new Label { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1 };
-        Add(Profiles, Repositories, Tags, Details, StatusLine);
+        Add(Profiles, Repositories, Tags, Details, Compare, StatusLine);
         ApplyLayout(Viewport.Width);
         ViewportChanged += (_, e) => ApplyLayout(e.NewViewport.Width);
 
@@ -47,7 +48,12 @@ public sealed class MainWindow : Runnable
         Session.Changed += Render;
         // Notes come from loads and from registries' warnings, on any thread; the status line is the UI thread's.
         Session.Noted += note => _app.Invoke(() => Notify(note));
-        Tags.SelectionChanged += () => Pending = Session.SelectTagAsync(Tags.Selected?.Tag);
+        Tags.SelectionChanged += () =>
+        {
+            Task select = Session.SelectTagAsync(Tags.Selected?.Tag);
+            // With a comparison open, another selected version is compared with the marked one.
+            Pending = Session.Comparison is null ? select : Task.WhenAll(select, Session.CompareAsync());
+        };
         foreach (ListPane pane in Panes)
         {
             pane.HasFocusChanged += (_, _) =>
@@ -72,6 +78,9 @@ public sealed class MainWindow : Runnable
     public RepositoriesPane Repositories { get; }
     public TagsPane Tags { get; }
     public DetailsPane Details { get; }
+
+    /// <summary>The marked version compared with the selected one, over the panes while it is open.</summary>
+    public CompareView Compare { get; }
     public Label StatusLine { get; }
 
     /// <summary>Where the connection check (<c>c</c> in Profiles) finds credentials; tests isolate it from the machine's.</summary>
@@ -94,11 +103,12 @@ public sealed class MainWindow : Runnable
 
     private ListPane[] Panes => [Profiles, Repositories, Tags, Details];
 
-    private ListPane? FocusedPane => Panes.FirstOrDefault(p => p.HasFocus);
+    private ListPane? FocusedPane => Compare.Visible ? Compare : Panes.FirstOrDefault(p => p.HasFocus);
 
     /// <summary>The key map's scope of the focused pane (Profiles when none has the focus yet).</summary>
     public KeyScope FocusedScope => FocusedPane switch
     {
+        CompareView => KeyScope.Compare,
         RepositoriesPane => KeyScope.Repositories,
         TagsPane => KeyScope.Tags,
         DetailsPane => KeyScope.Details,
@@ -171,6 +181,12 @@ public sealed class MainWindow : Runnable
         if ((change & (BrowseChange.Profile | BrowseChange.Repositories)) != 0) Repositories.Render(Session);
         if ((change & BrowseChange.Tags) != 0) Tags.Render(Session);
         if ((change & BrowseChange.Details) != 0) Details.Render(Session);
+        if ((change & BrowseChange.Marks) != 0) Tags.ShowMarks(Session);
+        if ((change & BrowseChange.Comparison) != 0)
+        {
+            if (Session.Comparison is null) ShowPanes();
+            else Compare.Render(Session);
+        }
     }
 
     private void OnKeyDown(object? sender, Key key)
@@ -242,6 +258,39 @@ public sealed class MainWindow : Runnable
         if (FocusedPane is not { } pane || pane.Source.Count == 0) return;
         pane.List.SelectedItem = last ? pane.Source.Count - 1 : 0;
         pane.List.EnsureSelectedItemVisible();
+    }
+
+    internal void ToggleMark()
+    {
+        if (Tags.Selected is { } tag) Session.ToggleMark(tag.Tag);
+    }
+
+    internal void OpenCompare()
+    {
+        foreach (ListPane pane in Panes) pane.Visible = false;
+        Compare.Visible = true;
+        Compare.List.SetFocus();
+        Pending = Session.CompareAsync();
+    }
+
+    internal void CloseCompare() => Session.CloseComparison();
+
+    /// <summary>The comparison closed (Esc, or another repository opened): the panes again, the focus in Tags.</summary>
+    private void ShowPanes()
+    {
+        if (!Compare.Visible) return;
+        Compare.Visible = false;
+        foreach (ListPane pane in Panes) pane.Visible = true;
+        Tags.List.SetFocus();
+        UpdateStatusLine();
+    }
+
+    /// <summary>Selects the version a row above (-1) or below (+1) in Tags, which compares it with the marked one.</summary>
+    internal void StepVersion(int step)
+    {
+        if (Tags.Source.Count == 0) return;
+        Tags.List.SelectedItem = Math.Clamp((Tags.List.SelectedItem ?? 0) + step, 0, Tags.Source.Count - 1);
+        Tags.List.EnsureSelectedItemVisible();
     }
 
     internal void ShowFilter() => FocusedPane?.ShowFilter();

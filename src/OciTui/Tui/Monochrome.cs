@@ -12,8 +12,12 @@ public static class Monochrome
 {
     public static bool IsRequested(Func<string, string?> getVariable) => getVariable("NO_COLOR") is { Length: > 0 };
 
+    /// <summary>Set once <see cref="Apply"/> ran: views that colour their own lines (the compare view) leave colour out.</summary>
+    public static bool IsActive { get; private set; }
+
     public static void Apply()
     {
+        IsActive = true;
         var scheme = new Scheme
         {
             Normal = Plain(TextStyle.None),

@@ -32,6 +32,8 @@ public sealed class TagsPane : ListPane
     private Task? _readingAll;
     // The title's context without the background read's progress, which is added to it while it runs.
     private string? _context;
+    // Whether a version is marked for compare or copy: the session's marks, read when a row is drawn.
+    private Func<string, bool> _isMarked = _ => false;
 
     public TagsPane() : base("_Tags")
     {
@@ -62,6 +64,7 @@ public sealed class TagsPane : ListPane
 
     public void Render(BrowseSession session)
     {
+        _isMarked = session.IsMarked;
         Listing<SortedTag> listing = session.Tags;
         if (!ReferenceEquals(listing, _shown))
         {
@@ -111,15 +114,31 @@ public sealed class TagsPane : ListPane
     private List<string> Rows() => _tags.Select(t => RowOf(t, _summaries?.Cached(t.Tag))).ToList();
 
     private string RowOf(SortedTag tag, TagSummary? summary) =>
-        Row(tag, summary, _tagWidth, _showTime, summary is null ? "" : TrustText.Column(summary.AnySignature, summary.Details is { } d ? _provenance?.Cached(d) : null));
+        Row(tag, summary, _tagWidth, _showTime, summary is null ? "" : TrustText.Column(summary.AnySignature, summary.Details is { } d ? _provenance?.Cached(d) : null), _isMarked(tag.Tag));
+
+    /// <summary>A version was marked or unmarked: the marker column of the rows whose mark changed is drawn again.</summary>
+    public void ShowMarks(BrowseSession session)
+    {
+        _isMarked = session.IsMarked;
+        if (Status is not null) return;
+        for (int i = 0; i < _tags.Count; i++)
+        {
+            bool marked = _isMarked(_tags[i].Tag);
+            if (Source.ItemText(i) is { Length: > 0 } row && (row[0] == MarkedSign) != marked)
+                UpdateItem(i, RowOf(_tags[i], _summaries?.Cached(_tags[i].Tag)));
+        }
+    }
+
+    /// <summary>The marker column's sign for a version marked with Space.</summary>
+    public const char MarkedSign = '*';
 
     private string HeaderText() =>
-        $" {"Tag".PadRight(_tagWidth)} {"App version".PadRight(AppVersionWidth)} {$"Created{(ByCreated ? " ▼" : "")}".PadRight(DateWidth(_showTime))} Trust";
+        $"  {"Tag".PadRight(_tagWidth)} {"App version".PadRight(AppVersionWidth)} {$"Created{(ByCreated ? " ▼" : "")}".PadRight(DateWidth(_showTime))} Trust";
 
     private static int DateWidth(bool withTime) => withTime ? "yyyy-MM-dd HH:mm".Length : "yyyy-MM-dd".Length;
 
     /// <summary>A created time fits beside the date when the pane has room for it and the trust column.</summary>
-    private bool ShowsTime(int width) => width >= 1 + _tagWidth + 1 + AppVersionWidth + 1 + DateWidth(true) + 1 + TrustText.ColumnWidth;
+    private bool ShowsTime(int width) => width >= 2 + _tagWidth + 1 + AppVersionWidth + 1 + DateWidth(true) + 1 + TrustText.ColumnWidth;
 
     /// <summary>Redraws every row in the current order, keeping the selected tag selected.</summary>
     private void Redraw()
@@ -226,18 +245,19 @@ public sealed class TagsPane : ListPane
     }
 
     /// <summary>
-    /// A version-table row: a mark (prerelease ~, not semver ?), the tag, its appVersion, created date (and time) and
-    /// trust, then the chart's description where a listing API told it (Harbor).
+    /// A version-table row: marked for compare (*), a sign (prerelease ~, not semver ?), the tag, its appVersion,
+    /// created date (and time) and trust, then the chart's description where a listing API told it (Harbor).
     /// </summary>
-    public static string Row(SortedTag tag, TagSummary? summary, int tagWidth, bool withTime = false, string trust = "")
+    public static string Row(SortedTag tag, TagSummary? summary, int tagWidth, bool withTime = false, string trust = "", bool marked = false)
     {
+        char marker = marked ? MarkedSign : ' ';
         string mark = tag.IsSemver ? (tag.IsPrerelease ? "~" : " ") : "?";
         string name = TerminalText.Sanitize(tag.Tag, 128);
         if (name.Length > tagWidth) name = name[..(tagWidth - 1)] + "…";
         string app = summary is null ? "…" : summary.Error is not null ? "(error)" : TerminalText.Sanitize(summary.AppVersion ?? "-", AppVersionWidth);
         string created = summary?.Created?.ToUniversalTime().ToString(withTime ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
         string description = summary?.Description is { } text ? TerminalText.Sanitize(text, 200) : "";
-        return $"{mark}{name.PadRight(tagWidth)} {app.PadRight(AppVersionWidth)} {created.PadRight(DateWidth(withTime))} {trust.PadRight(TrustText.ColumnWidth)} {description}".TrimEnd();
+        return $"{marker}{mark}{name.PadRight(tagWidth)} {app.PadRight(AppVersionWidth)} {created.PadRight(DateWidth(withTime))} {trust.PadRight(TrustText.ColumnWidth)} {description}".TrimEnd();
     }
 
     protected override void Dispose(bool disposing)

@@ -26,6 +26,9 @@ public sealed class TextListSource : IListDataSource
 
     public int MaxItemLength { get; private set; }
 
+    /// <summary>An item's own colour (a diff's added and removed lines) from the row's normal attribute, or null for the normal one; not used on the selected row.</summary>
+    public Func<int, Attribute, Attribute?>? ItemAttribute { get; set; }
+
     public bool SuspendCollectionChangedEvent { get; set; }
 
     /// <summary>The item index behind a row.</summary>
@@ -35,6 +38,9 @@ public sealed class TextListSource : IListDataSource
     public int RowOf(int item) => _visible is null ? (item < _items.Count ? item : -1) : Array.BinarySearch(_visible, item) is var row and >= 0 ? row : -1;
 
     public string RowText(int row) => _items[ItemAt(row)];
+
+    /// <summary>An item's text, whether or not the filter shows it ("" past the end).</summary>
+    public string ItemText(int item) => item < _items.Count ? _items[item] : "";
 
     public void SetItems(IReadOnlyList<string> items)
     {
@@ -95,6 +101,7 @@ public sealed class TextListSource : IListDataSource
         string shown = viewportX > 0 ? (viewportX < text.Length ? text[viewportX..] : "") : text;
         string clipped = TextFormatter.ClipAndJustify(shown, width, Alignment.Start);
         int at = _highlight.Length == 0 ? -1 : clipped.IndexOf(_highlight, StringComparison.OrdinalIgnoreCase);
+        if (!selected && item < Count && ItemAttribute?.Invoke(ItemAt(item), listView.GetAttributeForRole(VisualRole.Normal)) is { } own) listView.SetAttribute(own);
         if (at < 0)
         {
             listView.AddStr(clipped);

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using OciTui.Registry;
 using OciTui.Registry.Browsing;
+using OciTui.Registry.Compare;
+using CompareOptions = OciTui.Registry.Compare.CompareOptions;
 using OciTui.Registry.Profiles;
 using OciTui.Registry.References;
 using OciTui.Registry.Trust;
@@ -14,6 +16,10 @@ using OciTui.Registry.Versions;
 //   once, the chart layer's digest known from its manifest), as the TUI will per row: one verification per run.
 // ocitui-bench harbor BASE REPO RUNS: the version table of REPO on a Harbor (plain HTTP) as the TUI fills it: the tags and
 //   every row's appVersion, description and signed from Harbor's artifact list; a new registry per run, detection included.
+// ocitui-bench compare FROM.yaml TO.yaml RUNS: two values files compared as the TUI's compare view does, in memory:
+//   parse, key paths, unified text diff, each timed, then all of it (ChartComparer.Compare).
+// ocitui-bench compare-registry BASE REPO FROM TO RUNS: the compare view's load over the network, every section: both
+//   snapshots read with an empty cache (new registry client per run), then again from the cache.
 // Prints one line per measure: "name median-ms min-ms max-ms count", medians over RUNS.
 string command = args.Length > 0 ? args[0] : "";
 var invariant = CultureInfo.InvariantCulture;
@@ -32,8 +38,14 @@ switch (command)
     case "provenance" when args.Length >= 4:
         Provenance(args[1], args[2], int.Parse(args[3], invariant));
         return 0;
+    case "compare" when args.Length >= 4:
+        CompareValues(File.ReadAllText(args[1]), File.ReadAllText(args[2]), int.Parse(args[3], invariant));
+        return 0;
+    case "compare-registry" when args.Length >= 6:
+        await CompareRegistry(new Uri(args[1]), args[2], args[3], args[4], int.Parse(args[5], invariant));
+        return 0;
     default:
-        Console.Error.WriteLine("usage: ocitui-bench versions BASE REPO RUNS [SCREEN [CONCURRENCY]] | catalog BASE RUNS | provenance CHART.tgz KEYRING RUNS");
+        Console.Error.WriteLine("usage: ocitui-bench versions BASE REPO RUNS [SCREEN [CONCURRENCY]] | catalog BASE RUNS | provenance CHART.tgz KEYRING RUNS | compare FROM.yaml TO.yaml RUNS | compare-registry BASE REPO FROM TO RUNS");
         return 2;
 }
 
@@ -147,6 +159,57 @@ static async Task Harbor(Uri baseAddress, string repository, int runs)
         rows = filled;
     }
     Print("harbor-version-table", times, rows);
+}
+
+static void CompareValues(string from, string to, int runs)
+{
+    var parse = new List<double>();
+    var keys = new List<double>();
+    var text = new List<double>();
+    var all = new List<double>();
+    int changes = 0, lines = 0;
+    for (int run = 0; run < runs; run++)
+    {
+        var clock = Stopwatch.StartNew();
+        YamlReadResult a = YamlReader.Read(from), b = YamlReader.Read(to);
+        parse.Add(clock.Elapsed.TotalMilliseconds);
+        clock.Restart();
+        changes = a.Value is { } va && b.Value is { } vb ? ValuesDiff.Compare(va, vb).Count : -1;
+        keys.Add(clock.Elapsed.TotalMilliseconds);
+        clock.Restart();
+        lines = TextDiff.Unified(from, to).Count;
+        text.Add(clock.Elapsed.TotalMilliseconds);
+        var snapshotA = new ChartSnapshot("a", "sha256:a", new Dictionary<string, byte[]> { ["values.yaml"] = System.Text.Encoding.UTF8.GetBytes(from) });
+        var snapshotB = new ChartSnapshot("b", "sha256:b", new Dictionary<string, byte[]> { ["values.yaml"] = System.Text.Encoding.UTF8.GetBytes(to) });
+        clock.Restart();
+        ChartComparer.Compare(snapshotA, snapshotB, CompareOptions.Everything);
+        all.Add(clock.Elapsed.TotalMilliseconds);
+    }
+    Print("parse-both", parse, from.Length + to.Length);
+    Print("key-paths", keys, changes);
+    Print("text-diff", text, lines);
+    Print("compare-all", all, changes);
+}
+
+static async Task CompareRegistry(Uri baseAddress, string repository, string from, string to, int runs)
+{
+    var cold = new List<double>();
+    var warm = new List<double>();
+    int changes = 0;
+    for (int run = 0; run < runs; run++)
+    {
+        using IRegistry registry = Open(baseAddress);
+        var cache = new SnapshotCache();
+        var clock = Stopwatch.StartNew();
+        ChartComparison comparison = await ChartComparer.CompareAsync(registry, repository, from, to, CompareOptions.Everything, cache);
+        cold.Add(clock.Elapsed.TotalMilliseconds);
+        clock.Restart();
+        comparison = await ChartComparer.CompareAsync(registry, repository, from, to, CompareOptions.Everything, cache);
+        warm.Add(clock.Elapsed.TotalMilliseconds);
+        changes = comparison.Values?.Changes.Count ?? 0;
+    }
+    Print("compare-uncached", cold, changes);
+    Print("compare-cached", warm, changes);
 }
 
 static void Print(string name, List<double> values, int count)

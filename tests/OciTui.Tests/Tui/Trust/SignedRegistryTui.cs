@@ -26,7 +26,7 @@ internal static class SignedRegistryTui
 
     /// <summary>The version table's row of a tag (its text, not the screen's), or "".</summary>
     public static string RowOf(TuiHarness tui, string tag) =>
-        tui.Window.Tags.Source.ToList().Cast<string>().FirstOrDefault(r => r.Length > 1 && r[1..].StartsWith(tag + " ", StringComparison.Ordinal)) ?? "";
+        tui.Window.Tags.Source.ToList().Cast<string>().FirstOrDefault(r => r.Length > 2 && r[2..].StartsWith(tag + " ", StringComparison.Ordinal)) ?? "";
 
     /// <summary>The lines the Details pane shows (all of them, not only those in view).</summary>
     public static string DetailsText(TuiHarness tui) => string.Join('\n', tui.Window.Details.Source.ToList().Cast<string>());

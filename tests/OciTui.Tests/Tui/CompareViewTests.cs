@@ -1,0 +1,192 @@
+using OciTui.Registry.Profiles;
+using OciTui.Tui;
+using Terminal.Gui.Input;
+
+namespace OciTui.Tests.Tui;
+
+/// <summary>
+/// The compare view, headless: Space marks a version, = compares it with the selected one; tabs, next change,
+/// re-comparing as the selection moves, the 80 and 140 column layouts, NO_COLOR and hostile strings in values.
+/// </summary>
+public sealed class CompareViewTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), $"ocitui-compare-{Guid.NewGuid():N}");
+
+    public CompareViewTests()
+    {
+        var layout = new OciLayoutWriter(Path.Combine(_root, "charts", "app"));
+        foreach ((string version, string tag, string extra) in new[] { ("1.0.0", "v4.1.0", "redis:\n  replicas: 3\n"), ("1.1.0", "v4.1.1", ""), ("1.2.0", "v4.2.0", "title: \"\\e]0;pwned\\a\\e[31mred\\u202Eevil\"\n") })
+        {
+            layout.AddChart(new ChartArchiveBuilder("app", version)
+            {
+                AppVersion = tag,
+                Values = $"replicaCount: 1\nimage:\n  repository: example/app\n  tag: {tag}\n{extra}service:\n  port: 80\n",
+            });
+        }
+        layout.Save();
+    }
+
+    private Profile Lab => new() { Name = "lab", Layout = _root };
+
+    /// <summary>Opens charts/app (1.2.0, 1.1.0, 1.0.0; the cursor on 1.2.0), marks 1.0.0 and selects 1.1.0.</summary>
+    private static TuiHarness MarkedOneSelectedOther(TuiHarness tui) => tui
+        .Keys(Key.Enter).WaitFor("charts/app")
+        .Keys(Key.Enter).WaitFor("(3, 3 semver)")
+        .Keys(Key.CursorDown, Key.CursorDown, Key.Space).WaitUntil(_ => tui.Window.Session.MarkedTags.Count == 1, "1.0.0 marked")
+        .Keys(Key.CursorUp).WaitUntil(_ => tui.Window.Session.Tag == "1.1.0", "1.1.0 selected");
+
+    [Fact]
+    public async Task Equals_compares_the_marked_version_with_the_selected_one_key_paths_first()
+    {
+        using var tui = new TuiHarness([Lab]);
+        await MarkedOneSelectedOther(tui)
+            .Keys(new Key('=')).WaitFor("image.tag: v4.1.0 -> v4.1.1")
+            .Do(() =>
+            {
+                Assert.Contains("1.0.0 -> 1.1.0", tui.Screen, StringComparison.Ordinal);
+                Assert.Contains("[values]", tui.Screen, StringComparison.Ordinal);
+                Assert.Contains("- redis.replicas: 3 -> removed", tui.Screen, StringComparison.Ordinal);
+                // The summary comes before the text diff.
+                List<string> lines = [.. tui.Window.Compare.Lines.Select(l => l.Text)];
+                Assert.True(lines.FindIndex(l => l.Contains("image.tag:", StringComparison.Ordinal)) < lines.FindIndex(l => l.StartsWith("@@", StringComparison.Ordinal)));
+                Assert.Contains("-  tag: v4.1.0", lines);
+                Assert.Contains("+  tag: v4.1.1", lines);
+            }, "summary, then the unified diff with its markers")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Tab_goes_through_chart_yaml_files_and_images_and_esc_closes_the_view()
+    {
+        using var tui = new TuiHarness([Lab]);
+        await MarkedOneSelectedOther(tui)
+            .Keys(new Key('=')).WaitFor("image.tag: v4.1.0 -> v4.1.1")
+            .Keys(Key.Tab).WaitFor("[Chart.yaml]")
+            .WaitFor("~ version: 1.0.0 -> 1.1.0")
+            .Keys(Key.Tab).WaitFor("~ changed  values.yaml")
+            .Keys(Key.Tab).WaitFor("~ image: example/app:v4.1.0 -> example/app:v4.1.1")
+            .Keys(Key.Tab.WithShift).WaitFor("[files]")
+            .Keys(Key.Esc).WaitUntil(_ => !tui.Window.Compare.Visible && tui.Window.Tags.Visible, "the panes again")
+            .Do(() => Assert.Null(tui.Window.Session.Comparison), "the comparison is closed")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task N_goes_to_the_next_change_and_shift_n_back()
+    {
+        using var tui = new TuiHarness([Lab]);
+        int first = -1;
+        await MarkedOneSelectedOther(tui)
+            .Keys(new Key('=')).WaitFor("image.tag: v4.1.0 -> v4.1.1")
+            .Keys(Key.N).Do(() =>
+            {
+                first = tui.Window.Compare.List.SelectedItem ?? -1;
+                Assert.True(tui.Window.Compare.Lines[first].IsChange, tui.Window.Compare.Lines[first].Text);
+            }, "on a change")
+            .Keys(Key.N).Do(() =>
+            {
+                int second = tui.Window.Compare.List.SelectedItem ?? -1;
+                Assert.True(second > first && tui.Window.Compare.Lines[second].IsChange && !tui.Window.Compare.Lines[second - 1].IsChange, $"{first} then {second}");
+            }, "on the next run of changes")
+            .Keys(Key.N.WithShift).Do(() => Assert.Equal(first, tui.Window.Compare.List.SelectedItem), "back on the first")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Moving_the_selection_compares_the_marked_version_with_the_new_one()
+    {
+        using var tui = new TuiHarness([Lab]);
+        await MarkedOneSelectedOther(tui)
+            .Keys(new Key('=')).WaitFor("image.tag: v4.1.0 -> v4.1.1")
+            .Keys(new Key('[')).WaitFor("image.tag: v4.1.0 -> v4.2.0")
+            .Do(() => Assert.Equal(("1.0.0", "1.2.0"), (tui.Window.Session.Comparison!.FromTag, tui.Window.Session.Comparison.ToTag)), "1.0.0 -> 1.2.0")
+            .Keys(new Key(']')).WaitFor("image.tag: v4.1.0 -> v4.1.1")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Without_a_marked_version_equals_says_why_on_the_status_line()
+    {
+        using var tui = new TuiHarness([Lab]);
+        await MarkedOneSelectedOther(tui)
+            .Keys(Key.CursorDown, Key.Space).WaitUntil(_ => tui.Window.Session.MarkedTags.Count == 0, "1.0.0 unmarked")
+            .Keys(new Key('=')).WaitFor("= compare: mark a version with Space first")
+            .Do(() => Assert.False(tui.Window.Compare.Visible), "no compare view")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Without_colour_every_added_and_removed_line_keeps_its_marker()
+    {
+        using var tui = new TuiHarness([Lab]);
+        tui.Window.Compare.Colour = false;
+        await MarkedOneSelectedOther(tui)
+            .Keys(new Key('=')).WaitFor("image.tag: v4.1.0 -> v4.1.1")
+            .Do(() =>
+            {
+                Assert.Null(tui.Window.Compare.Source.ItemAttribute!(0, default));
+                foreach (CompareLine line in tui.Window.Compare.Lines)
+                {
+                    if (line.Kind == CompareLineKind.Added) Assert.StartsWith("+", line.Text, StringComparison.Ordinal);
+                    if (line.Kind == CompareLineKind.Removed) Assert.StartsWith("-", line.Text, StringComparison.Ordinal);
+                    if (line.Kind == CompareLineKind.Changed) Assert.StartsWith("~", line.Text, StringComparison.Ordinal);
+                }
+                Assert.Contains(tui.Window.Compare.Lines, l => l.Kind == CompareLineKind.Added);
+                Assert.Contains(tui.Window.Compare.Lines, l => l.Kind == CompareLineKind.Removed);
+            }, "markers on every changed line")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task At_80_columns_the_diff_is_unified_and_fits()
+    {
+        using var tui = new TuiHarness([Lab]);
+        await MarkedOneSelectedOther(tui)
+            .Keys(new Key('=')).WaitFor("image.tag: v4.1.0 -> v4.1.1")
+            .Do(() =>
+            {
+                Assert.DoesNotContain(tui.Window.Compare.Lines, l => l.Text.Contains(" │ ", StringComparison.Ordinal));
+                Assert.All(tui.Screen.Split('\n'), row => Assert.True(row.TrimEnd().Length <= 80, row));
+                Assert.Contains("Esc close", tui.Screen, StringComparison.Ordinal);
+            }, "unified, one column")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task From_140_columns_old_and_new_lines_stand_side_by_side()
+    {
+        using var tui = new TuiHarness([Lab], columns: 140, rows: 40);
+        await MarkedOneSelectedOther(tui)
+            .Keys(new Key('=')).WaitFor("image.tag: v4.1.0 -> v4.1.1")
+            .Do(() =>
+            {
+                string row = tui.Screen.Split('\n').Single(r => r.Contains("-  tag: v4.1.0", StringComparison.Ordinal));
+                Assert.Contains(" │ +  tag: v4.1.1", row, StringComparison.Ordinal);
+            }, "the old line beside the new one")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Escape_sequences_and_bidi_controls_in_values_never_reach_the_screen()
+    {
+        using var tui = new TuiHarness([Lab]);
+        await tui
+            .Keys(Key.Enter).WaitFor("charts/app")
+            .Keys(Key.Enter).WaitFor("(3, 3 semver)")
+            .Keys(Key.CursorDown, Key.Space, Key.CursorUp).WaitUntil(_ => tui.Window.Session.Tag == "1.2.0" && tui.Window.Session.MarkedTags.Count == 1, "1.1.0 marked, 1.2.0 selected")
+            .Keys(new Key('=')).WaitFor("title: added")
+            .Do(() =>
+            {
+                foreach (CompareLine line in tui.Window.Compare.Lines)
+                    Assert.DoesNotContain(line.Text, c => char.IsControl(c) || c is '\u202E' or '\u202D' or '\u2066' or '\u2067' or '\u2068' or '\u2069');
+                Assert.DoesNotContain('\e', tui.Screen);
+                Assert.DoesNotContain('\u202E', tui.Screen);
+            }, "nothing raw")
+            .RunAsync();
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+    }
+}
