@@ -157,7 +157,7 @@ public static class KeyMap
         DetailsView(Key.E, "e", "README", "e readme", Tui.DetailsView.Readme),
         DetailsView(Key.M, "m", "raw manifest", "m manifest", Tui.DetailsView.Manifest),
         DetailsView(Key.T, "t", "trust view", "t trust", Tui.DetailsView.Trust),
-        new([Key.C.WithShift], "C", KeyScope.Tags | KeyScope.Details, "copy")
+        new([Key.C.WithShift], "C", KeyScope.Tags | KeyScope.Details, "copy the marked versions, or the selected one")
         {
             Hint = "C copy",
             DisabledReason = w => w.Session.WhyNoTagSelected,

@@ -332,7 +332,9 @@ public sealed class MainWindow : Runnable
     internal void OpenCopy()
     {
         if (Session.Selected is not { } selected) return;
-        Task transfer = CopyDialog.Run(_app, selected, [selected.Tag], Profiles.Profiles, profile => _open(profile, note => _app.Invoke(() => Notify(note))), _workingDirectory);
+        // The marked versions when there are any (Space, shared with compare), else the selected one.
+        IReadOnlyList<string> tags = Session.MarkedTags is { Count: > 0 } marked ? marked : [selected.Tag];
+        Task transfer = CopyDialog.Run(_app, selected, tags, Profiles.Profiles, profile => _open(profile, note => _app.Invoke(() => Notify(note))), _workingDirectory);
         _transfers.RemoveAll(t => t.IsCompleted);
         if (!transfer.IsCompleted) _transfers.Add(transfer);
     }

@@ -73,4 +73,26 @@ public sealed class CopyDialogTests(AnonymousRegistryFixture registry) : IClassF
             .Keys(Key.Esc)
             .RunAsync();
     }
+
+    [Fact]
+    public async Task Shift_c_with_versions_marked_copies_those_versions_and_not_the_selected_one()
+    {
+        string folder = Path.Combine(_directory, "marked");
+        using var tui = new TuiHarness([Demo], workingDirectory: _directory);
+        await tui
+            .Keys(Key.Enter).WaitFor("charts/hello")
+            .Keys(Key.Enter).WaitFor("Version       1.0.0")
+            .Keys(Key.Space, Key.J, Key.J, Key.Space, Key.K).WaitUntil(_ => tui.Window.Session.MarkedTags.Count == 2, "two versions marked")
+            .Keys(Key.C.WithShift).WaitFor("Copy 2 versions of charts/hello")
+            .Keys(Key.End, Key.Backspace, Key.Backspace, Key.Backspace, Key.Backspace)
+            .Type($"oci-layout:{folder}")
+            .Keys(Key.Enter).WaitFor("Copied: ")
+            .Keys(Key.Enter)
+            .RunAsync(TimeSpan.FromSeconds(40));
+        await tui.Window.Transfers;
+        using var layout = new LayoutRegistry(folder);
+        List<string> tags = [];
+        await foreach (IReadOnlyList<string> page in layout.ListTagsAsync("charts/hello")) tags.AddRange(page);
+        Assert.Equal(["0.1.0", "1.0.0"], tags.Order(StringComparer.Ordinal));
+    }
 }
