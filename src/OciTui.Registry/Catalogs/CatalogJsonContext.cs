@@ -22,6 +22,23 @@ internal sealed record HarborSystemInfo
     [JsonPropertyName("harbor_version")] public string? HarborVersion { get; init; }
     [JsonPropertyName("auth_mode")] public string? AuthMode { get; init; }
     [JsonPropertyName("registry_url")] public string? RegistryUrl { get; init; }
+
+    /// <summary>
+    /// Harbor's answer to <c>systeminfo</c>, or null when <paramref name="body"/> is not one (another server's page, a
+    /// JSON without Harbor's fields): the one verdict the listing and the connection doctor both use.
+    /// </summary>
+    public static HarborSystemInfo? Parse(byte[] body)
+    {
+        try
+        {
+            HarborSystemInfo? info = JsonSerializer.Deserialize(body, CatalogJsonContext.Default.HarborSystemInfo);
+            return info is not null && (info.HarborVersion ?? info.AuthMode) is not null ? info : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }
 
 internal sealed record HarborProject

@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text.Json;
 using OciTui.Registry.Auth;
+using OciTui.Registry.Catalogs;
 using OciTui.Registry.Credentials;
 using OciTui.Registry.Errors;
 using OciTui.Registry.Http;
@@ -476,27 +477,34 @@ public static class ConnectionDoctor
         }
 
         /// <summary>
-        /// " Harbor's API found (v2.11.0)..." when the registry is a Harbor (its <c>/api/v2.0/systeminfo</c> answers, with
-        /// no login needed), " Docker Hub..." for Docker Hub, else empty. Harbor's API lists the projects of any member,
-        /// where its catalog is for system admins only.
+        /// " Harbor's API found (v2.11.0)..." when the registry is a Harbor as the listing decides it (the profile's
+        /// <c>api</c>, else its <c>/api/v2.0/systeminfo</c> answers, with no login needed), " Docker Hub..." for Docker
+        /// Hub, else empty. Harbor's API lists the projects of any member, where its catalog is for system admins only.
         /// </summary>
         private async Task<string> ListingApiAsync(CancellationToken cancellationToken)
         {
             if (RegistryEndpoint.CredentialHost(_base) == Reference.DockerHub)
                 return " Docker Hub: a profile's namespace is listed through hub.docker.com's repository API instead.";
+            switch (profile.Api)
+            {
+                case "distribution":
+                    return "";
+                case "harbor":
+                    return " The profile says \"api\": \"harbor\": it lists the projects and repositories this user may see through Harbor's API.";
+            }
             var systemInfo = new Uri($"{_base.Scheme}://{_base.Authority}/api/v2.0/systeminfo");
             try
             {
-                using HttpResponseMessage response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, systemInfo), cancellationToken).ConfigureAwait(false);
-                if (response.StatusCode != HttpStatusCode.OK) return "";
+                var request = new HttpRequestMessage(HttpMethod.Get, systemInfo);
+                request.Headers.Accept.ParseAdd("application/json");
+                using HttpResponseMessage response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+                if (response.StatusCode != HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType != "application/json") return "";
                 byte[] body = await BoundedContent.ReadAsync(response.Content, 64 * 1024, "Harbor system info", cancellationToken).ConfigureAwait(false);
-                using JsonDocument document = JsonDocument.Parse(body);
-                if (document.RootElement.ValueKind != JsonValueKind.Object
-                    || !document.RootElement.TryGetProperty("harbor_version", out JsonElement version) || version.ValueKind != JsonValueKind.String)
-                    return "";
-                return $" Harbor's API found ({TerminalText.Sanitize(version.GetString(), 40)}): it lists the projects and repositories this user may see.";
+                if (HarborSystemInfo.Parse(body) is not { } info) return "";
+                string version = info.HarborVersion is { } v ? $" ({TerminalText.Sanitize(v, 40)})" : "";
+                return $" Harbor's API found{version}: it lists the projects and repositories this user may see.";
             }
-            catch (Exception e) when (e is OciTuiException or JsonException)
+            catch (OciTuiException)
             {
                 return "";
             }

@@ -130,12 +130,7 @@ internal sealed class RemoteRegistry : IRegistry
                 r => r.Headers.Accept.ParseAdd("application/json"), cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode || response.Content.Headers.ContentType?.MediaType != "application/json") return false;
             byte[] body = await BoundedContent.ReadAsync(response.Content, RegistryErrorReader.MaxErrorBodyBytes, "Harbor's system info", cancellationToken).ConfigureAwait(false);
-            HarborSystemInfo? info = JsonSerializer.Deserialize(body, CatalogJsonContext.Default.HarborSystemInfo);
-            return info is not null && (info.HarborVersion ?? info.AuthMode) is not null;
-        }
-        catch (JsonException)
-        {
-            return false;
+            return HarborSystemInfo.Parse(body) is not null;
         }
         catch (OciTuiException e) when (e is not RegistryUnreachableException)
         {

@@ -64,4 +64,45 @@ public sealed class HarborDetectionDoctorTests
         Assert.DoesNotContain('\u001b', catalog);
         Assert.DoesNotContain('\u0007', catalog);
     }
+
+    [Fact]
+    public async Task A_profile_that_says_distribution_is_not_told_about_harbor_s_api()
+    {
+        await using KestrelTestServer harbor = await KestrelTestServer.StartAsync(context => Harbor(context, "v2.11.0"));
+        DoctorReport report = await Doctor.RunAsync(new Profile { Name = "harbor", Registry = harbor.HostAndPort, PlainHttp = true, Api = "distribution" });
+        Assert.Equal("warning", Doctor.Verdicts(report).Single(v => v.StartsWith("catalog:", StringComparison.Ordinal))["catalog:".Length..]);
+        Assert.DoesNotContain("Harbor", report[DoctorStep.Catalog].Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_profile_that_says_harbor_lists_through_harbor_s_api_without_asking_its_system_info()
+    {
+        int systemInfo = 0;
+        await using KestrelTestServer harbor = await KestrelTestServer.StartAsync(context =>
+        {
+            if (context.Request.Path == "/api/v2.0/systeminfo") Interlocked.Increment(ref systemInfo);
+            return Harbor(context, "v2.11.0");
+        });
+        DoctorReport report = await Doctor.RunAsync(new Profile { Name = "harbor", Registry = harbor.HostAndPort, PlainHttp = true, Api = "harbor" });
+        Assert.Contains("catalog:ok", Doctor.Verdicts(report));
+        Assert.Contains("\"api\": \"harbor\"", report[DoctorStep.Catalog].Detail, StringComparison.Ordinal);
+        Assert.Equal(0, systemInfo);
+    }
+
+    [Fact]
+    public async Task A_server_whose_system_info_is_not_harbor_s_is_not_called_harbor()
+    {
+        await using KestrelTestServer other = await KestrelTestServer.StartAsync(async context =>
+        {
+            if (context.Request.Path == "/api/v2.0/systeminfo")
+            {
+                context.Response.ContentType = "text/html";
+                await context.Response.WriteAsync("<html>harbor_version</html>");
+                return;
+            }
+            await Harbor(context, "v2.11.0");
+        });
+        DoctorReport report = await Doctor.RunAsync(new Profile { Name = "other", Registry = other.HostAndPort, PlainHttp = true });
+        Assert.DoesNotContain("Harbor", report[DoctorStep.Catalog].Detail, StringComparison.Ordinal);
+    }
 }
