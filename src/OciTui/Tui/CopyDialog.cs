@@ -18,12 +18,11 @@ namespace OciTui.Tui;
 /// bar and so has the whole, Esc cancels (the copy tags last, so nothing is left half-tagged), and the end says what
 /// was copied, what was already there and what failed with why.
 /// </summary>
-public sealed class CopyDialog : Dialog
+public sealed class CopyDialog : TransferDialog
 {
     /// <summary>How many versions get their own bar; the rest share the overall one.</summary>
     public const int MaxVersionRows = 5;
 
-    private readonly IApplication _app;
     private readonly IRegistry _source;
     private readonly string _sourceRepository;
     private readonly IReadOnlyList<string> _tags;
@@ -32,15 +31,12 @@ public sealed class CopyDialog : Dialog
     private readonly string _workingDirectory;
     private readonly ProgressBar[] _versionBars;
     private readonly Label[] _versionLabels;
-    private readonly CancellationTokenSource _cancel = new();
-    private readonly Button _close;
-    private bool _closed;
     private bool _done;
 
     private CopyDialog(IApplication app, SelectedTag selected, IReadOnlyList<string> tags, IReadOnlyList<Profile> profiles, Func<Profile, IRegistry> open,
         string workingDirectory)
+        : base(app)
     {
-        _app = app;
         _source = selected.Registry;
         _sourceRepository = selected.Repository;
         _tags = tags;
@@ -69,16 +65,14 @@ public sealed class CopyDialog : Dialog
         Progress = new Label { X = 0, Y = 5 + rows, Width = Dim.Fill(), Text = "Enter starts the copy; Esc closes." };
         Outcome = new Label { X = 0, Y = 6 + rows, Width = Dim.Fill(), Height = 4, Text = "" };
         Add(Overall, Progress, Outcome);
-        _close = new Button { Text = "_Close" };
         var start = new Button { Text = "C_opy" };
         start.Accepting += (_, e) =>
         {
             e.Handled = true;
             Start();
         };
-        AddButton(_close);
+        AddButton(CloseButton);
         AddButton(start);
-        app.Keyboard.KeyDown += OnKey;
     }
 
     public TextField Destination { get; }
@@ -87,42 +81,20 @@ public sealed class CopyDialog : Dialog
     public Label Progress { get; }
     public Label Outcome { get; }
 
-    /// <summary>The copy running on the thread pool: what must end before the process exits.</summary>
-    public Task Transfer { get; private set; } = Task.CompletedTask;
-
     public bool IsCopying => !Transfer.IsCompleted;
+
+    protected override bool IsTransferring => IsCopying;
+
+    protected override bool HasFinished => _done;
 
     /// <summary>Opens the dialog for <paramref name="tags"/> of the selected repository and returns when it closes, with the copy's task.</summary>
     public static Task Run(IApplication app, SelectedTag selected, IReadOnlyList<string> tags, IReadOnlyList<Profile> profiles, Func<Profile, IRegistry> open,
-        string workingDirectory)
+        string workingDirectory, out bool quitRequested)
     {
         using var dialog = new CopyDialog(app, selected, tags, profiles, open, workingDirectory);
-        app.Run(dialog);
-        dialog._closed = true;
-        dialog._cancel.Cancel();
-        return dialog.Transfer;
-    }
-
-    private void OnKey(object? sender, Key key)
-    {
-        if (key.Handled || _app.TopRunnableView != this) return;
-        if (key == Key.Esc && IsCopying)
-        {
-            // Esc stops the copy first (nothing is tagged for the version it was on); a second Esc closes.
-            key.Handled = true;
-            _cancel.Cancel();
-        }
-        else if (key == Key.Enter && (_done || _close.HasFocus))
-        {
-            // Once the copy ended, Enter closes: pressing it again must not start the same copy over.
-            key.Handled = true;
-            _app.RequestStop(this);
-        }
-        else if (key == Key.Enter)
-        {
-            key.Handled = true;
-            Start();
-        }
+        Task transfer = RunModal(app, dialog);
+        quitRequested = dialog.QuitRequested;
+        return transfer;
     }
 
     /// <summary>The destination registry and repository the fields name: a profile, or <c>oci-layout:FOLDER</c> with the repository as a sub-folder.</summary>
@@ -143,9 +115,9 @@ public sealed class CopyDialog : Dialog
         return (_open(profile), repository);
     }
 
-    private void Start()
+    protected override void Start()
     {
-        if (IsCopying || _closed || _done) return;
+        if (IsCopying || IsClosed || _done) return;
         IRegistry destination;
         string repository;
         try
@@ -161,12 +133,12 @@ public sealed class CopyDialog : Dialog
         Repository.ReadOnly = true;
         Outcome.Text = "";
         var state = new CopyState(_tags.Count);
-        _app.AddTimeout(TimeSpan.FromMilliseconds(100), () =>
+        Host.AddTimeout(TimeSpan.FromMilliseconds(100), () =>
         {
             Draw(state);
-            return !_closed && IsCopying;
+            return !IsClosed && IsCopying;
         });
-        CancellationToken token = _cancel.Token;
+        CancellationToken token = NewTransferToken();
         Transfer = Task.Run(() => CopyAllAsync(destination, repository, state, token), CancellationToken.None);
         _ = FinishAsync(state);
     }
@@ -212,7 +184,7 @@ public sealed class CopyDialog : Dialog
             state.Why[state.Current] = TerminalText.Sanitize(e.Message, 200);
             state.Outcomes[state.Current] = VersionOutcome.Failed;
         }
-        if (_closed) return;
+        if (IsClosed) return;
         Draw(state);
         _done = true;
         Progress.Text = $"{ByteSize.Format(state.BytesSent)} sent. Enter closes.";
@@ -237,15 +209,11 @@ public sealed class CopyDialog : Dialog
     }
 
     /// <summary>A sentence is longer than a narrow dialog is wide: wrap, never cut, so it can be read whole.</summary>
-    private string Wrapped(string text)
-    {
-        int width = Outcome.Viewport.Width > 10 ? Outcome.Viewport.Width : 60;
-        return string.Join('\n', text.Split('\n').SelectMany(line => DetailsPane.WrapLine(line, width)));
-    }
+    private string Wrapped(string text) => WrapTo(Outcome, text);
 
     private void Draw(CopyState state)
     {
-        if (_closed) return;
+        if (IsClosed) return;
         CopyProgress? latest = state.Progress.Value;
         for (int i = 0; i < _versionBars.Length; i++)
         {
@@ -259,18 +227,6 @@ public sealed class CopyDialog : Dialog
         if (latest is not null && IsCopying)
             Progress.Text = $"{TerminalText.Sanitize(_tags[state.Current], 40)}: {ByteSize.Format(latest.Overall.BytesDone)} of {ByteSize.Format(latest.Overall.TotalBytes ?? 0)}"
                 + (latest.CurrentBlob is { } blob ? $", blob {blob.Short}" : "");
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _app.Keyboard.KeyDown -= OnKey;
-            CancellationTokenSource cancel = _cancel;
-            if (!Transfer.IsCompleted) Transfer.ContinueWith(_ => cancel.Dispose(), TaskScheduler.Default);
-            else cancel.Dispose();
-        }
-        base.Dispose(disposing);
     }
 
     private enum VersionOutcome

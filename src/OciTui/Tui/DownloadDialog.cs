@@ -20,23 +20,19 @@ namespace OciTui.Tui;
 /// verified digest and the full path, or why not. With a keyring, a signed chart's provenance is verified before
 /// anything is written (as <c>ocitui pull --verify</c>): a failure keeps nothing under the final names.
 /// </summary>
-public sealed class DownloadDialog : Dialog
+public sealed class DownloadDialog : TransferDialog
 {
-    private readonly IApplication _app;
     private readonly IRegistry _registry;
     private readonly string _repository;
     private readonly string _reference;
     private readonly Keyring? _verifyWith;
-    private readonly Button _close;
     private readonly Button _start;
-    private CancellationTokenSource _cancel = new();
-    private bool _closed;
     private bool _saved;
 
     private DownloadDialog(IApplication app, IRegistry registry, string repository, string tag, ArtifactDetails? details, string fileName, string directory,
         Keyring? keyring, string? whyNoKeyring)
+        : base(app)
     {
-        _app = app;
         bool signed = details?.Manifest.Manifest?.ProvenanceLayer is not null;
         _verifyWith = signed ? keyring : null;
         _registry = registry;
@@ -68,10 +64,8 @@ public sealed class DownloadDialog : Dialog
             e.Handled = true;
             Start();
         };
-        _close = new Button { Text = "_Close" };
-        AddButton(_close);
+        AddButton(CloseButton);
         AddButton(_start);
-        app.Keyboard.KeyDown += OnKey;
     }
 
     public TextField FileName { get; }
@@ -89,11 +83,9 @@ public sealed class DownloadDialog : Dialog
 
     public bool IsDownloading => Work is { IsCompleted: false };
 
-    /// <summary>Ctrl-C was pressed: the download was cancelled and the dialog closed, and the whole app should quit.</summary>
-    public bool QuitRequested { get; private set; }
+    protected override bool IsTransferring => IsDownloading;
 
-    /// <summary>The transfer itself, on the thread pool: what must end before the process exits.</summary>
-    public Task Transfer { get; private set; } = Task.CompletedTask;
+    protected override bool HasFinished => _saved;
 
     /// <summary>
     /// Opens the dialog (from a key handler, never a timer: Terminal.Gui's timer lock would deadlock the progress
@@ -112,46 +104,14 @@ public sealed class DownloadDialog : Dialog
             fileName = "chart.tgz";
         }
         using var dialog = new DownloadDialog(app, registry, repository, tag, details, fileName, directory, keyring, whyNoKeyring);
-        app.Run(dialog);
-        dialog._closed = true;
-        dialog._cancel.Cancel();
+        Task transfer = RunModal(app, dialog);
         quitRequested = dialog.QuitRequested;
-        return dialog.Transfer;
+        return transfer;
     }
 
-    private void OnKey(object? sender, Key key)
+    protected override void Start()
     {
-        if (key.Handled || _app.TopRunnableView != this) return;
-        if (key == Key.C.WithCtrl)
-        {
-            // Ctrl-C quits ocitui: the download is cancelled (its partial removed as Esc would) and the dialog closes first.
-            key.Handled = true;
-            _cancel.Cancel();
-            QuitRequested = true;
-            _app.RequestStop(this);
-        }
-        else if (key == Key.Esc && IsDownloading)
-        {
-            // Esc stops the download first; a second Esc closes.
-            key.Handled = true;
-            _cancel.Cancel();
-        }
-        else if (key == Key.Enter && (_saved || _close.HasFocus))
-        {
-            // Once the chart is saved, Enter closes: pressing it again must not offer to replace what was just saved.
-            key.Handled = true;
-            _app.RequestStop(this);
-        }
-        else if (key == Key.Enter)
-        {
-            key.Handled = true;
-            Start();
-        }
-    }
-
-    private void Start()
-    {
-        if (IsDownloading || _closed) return;
+        if (IsDownloading || IsClosed) return;
         string directory = Directory.Text ?? "";
         string name = FileName.Text ?? "";
         string path;
@@ -168,20 +128,16 @@ public sealed class DownloadDialog : Dialog
         if (File.Exists(path))
         {
             // The last button is the one Enter presses: not replacing is the safe answer.
-            int? answer = MessageBox.Query(_app, "Overwrite?", $"{path} exists. Replace it?", "_Replace", "_Keep");
+            int? answer = MessageBox.Query(Host, "Overwrite?", $"{path} exists. Replace it?", "_Replace", "_Keep");
             if (answer != 0) return;
             overwrite = true;
         }
         var request = new PullRequest(_repository, ManifestReference.Parse(_reference), directory) { FileName = name, Overwrite = overwrite, IncludeProvenance = Provenance.Value == CheckState.Checked, RemovePartialOnCancel = true, VerifyWith = _verifyWith };
         Outcome.Text = "";
         Bar.Fraction = 0;
-        if (_cancel.IsCancellationRequested)
-        {
-            _cancel.Dispose();
-            _cancel = new CancellationTokenSource();
-        }
+        CancellationToken token = NewTransferToken();
         SetEditable(false);
-        Work = DownloadAsync(request, path);
+        Work = DownloadAsync(request, path, token);
     }
 
     /// <summary>What the download is made of cannot change while it runs: a key typed then does not land in a field.</summary>
@@ -192,21 +148,20 @@ public sealed class DownloadDialog : Dialog
         Provenance.Enabled = editable;
     }
 
-    private async Task DownloadAsync(PullRequest request, string path)
+    private async Task DownloadAsync(PullRequest request, string path, CancellationToken token)
     {
         // The transfer reports after every read; the screen shows the latest figure ten times a second.
         var progress = new LatestValue<TransferProgress>();
         TransferProgress? shown = null;
         void Draw()
         {
-            if (progress.Value is { } latest && !ReferenceEquals(latest, shown) && !_closed) Report(shown = latest);
+            if (progress.Value is { } latest && !ReferenceEquals(latest, shown) && !IsClosed) Report(shown = latest);
         }
-        _app.AddTimeout(TimeSpan.FromMilliseconds(100), () =>
+        Host.AddTimeout(TimeSpan.FromMilliseconds(100), () =>
         {
             Draw();
-            return !_closed && IsDownloading;
+            return !IsClosed && IsDownloading;
         });
-        CancellationToken token = _cancel.Token;
         string outcome;
         string? stopped = null;
         try
@@ -219,7 +174,7 @@ public sealed class DownloadDialog : Dialog
             outcome = $"verified {result.Digest} ({ByteSize.Format(result.Size)})\nSaved: {result.Path}" +
                 (result.ProvenancePath is { } prov ? $"\nand {Path.GetFileName(prov)} (verified)" : "") +
                 (result.Provenance is { } verdict ? $"\nProvenance verified: {TerminalText.Sanitize(verdict.Summary, 400)}" : "") + "\nEnter closes.";
-            if (!_closed) Bar.Fraction = 1;
+            if (!IsClosed) Bar.Fraction = 1;
             _saved = true;
             stopped = shown is { } last ? $"{ByteSize.Format(result.Size)} in {FormatDuration(last.Elapsed)}." : null;
         }
@@ -235,7 +190,7 @@ public sealed class DownloadDialog : Dialog
         {
             outcome = $"Cannot write {path} ({FileProblem.Describe(e)})." + PartialNote(path);
         }
-        if (_closed) return;
+        if (IsClosed) return;
         SetEditable(!_saved);
         // The rate and time left of a download that ended mean nothing: say where it stopped instead.
         Progress.Text = stopped ?? (shown is { } at ? $"Stopped at {ByteSize.Format(at.BytesDone)} of {ByteSize.Format(at.TotalBytes ?? 0)}." : "");
@@ -252,15 +207,11 @@ public sealed class DownloadDialog : Dialog
     }
 
     /// <summary>A digest or a path is longer than a narrow dialog is wide: wrap, never cut, so it can be read whole.</summary>
-    private void ShowOutcome(string text)
-    {
-        int width = Outcome.Viewport.Width > 10 ? Outcome.Viewport.Width : 60;
-        Outcome.Text = string.Join('\n', text.Split('\n').SelectMany(line => DetailsPane.WrapLine(line, width)));
-    }
+    private void ShowOutcome(string text) => Outcome.Text = WrapTo(Outcome, text);
 
     private void Report(TransferProgress progress)
     {
-        if (_closed) return;
+        if (IsClosed) return;
         if (progress.TotalBytes is long total && total > 0) Bar.Fraction = (float)progress.BytesDone / total;
         string left = progress.Remaining is TimeSpan remaining ? $", {FormatDuration(remaining)} left" : "";
         Progress.Text = $"{ByteSize.Format(progress.BytesDone)} of {ByteSize.Format(progress.TotalBytes ?? 0)}, {ByteSize.Format((long)progress.BytesPerSecond)}/s{left}";
@@ -269,17 +220,4 @@ public sealed class DownloadDialog : Dialog
     private static string FormatDuration(TimeSpan span) => span.TotalSeconds < 60
         ? string.Create(CultureInfo.InvariantCulture, $"{Math.Ceiling(span.TotalSeconds):0} s")
         : string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalMinutes} min {span.Seconds:00} s");
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _app.Keyboard.KeyDown -= OnKey;
-            CancellationTokenSource cancel = _cancel;
-            // The download may still be winding down on the thread pool: let it finish with its token.
-            if (!Transfer.IsCompleted) Transfer.ContinueWith(_ => cancel.Dispose(), TaskScheduler.Default);
-            else cancel.Dispose();
-        }
-        base.Dispose(disposing);
-    }
 }

@@ -328,15 +328,17 @@ public sealed class MainWindow : Runnable
         if (quit) Quit();
     }
 
-    /// <summary>Opens the copy dialog for the selected tag (the version marks, once there, pass their tags here instead).</summary>
+    /// <summary>Opens the copy dialog for the marked versions, or the selected one.</summary>
     internal void OpenCopy()
     {
         if (Session.Selected is not { } selected) return;
         // The marked versions when there are any (Space, shared with compare), else the selected one.
         IReadOnlyList<string> tags = Session.MarkedTags is { Count: > 0 } marked ? marked : [selected.Tag];
-        Task transfer = CopyDialog.Run(_app, selected, tags, Profiles.Profiles, profile => _open(profile, note => _app.Invoke(() => Notify(note))), _workingDirectory);
+        Task transfer = CopyDialog.Run(_app, selected, tags, Profiles.Profiles, profile => _open(profile, note => _app.Invoke(() => Notify(note))), _workingDirectory,
+            out bool quit);
         _transfers.RemoveAll(t => t.IsCompleted);
         if (!transfer.IsCompleted) _transfers.Add(transfer);
+        if (quit) Quit();
     }
 
     internal void ShowPullCommand()

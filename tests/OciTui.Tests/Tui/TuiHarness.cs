@@ -27,6 +27,8 @@ public sealed class TuiHarness : IDisposable
     private sealed record Step(string What, Action? Act, Func<string, bool>? Until);
 
     private readonly List<Step> _steps = [];
+    // The last keys quit ocitui by themselves: the harness does not close the window for them.
+    private bool _quitsItself;
 
     public TuiHarness(IReadOnlyList<Profile> profiles, Func<Profile, IRegistry>? open = null, string? workingDirectory = null, int columns = 80, int rows = 24)
         : this(new ProfileSet(null, profiles), Path.Combine(Path.GetTempPath(), $"ocitui-unused-{Guid.NewGuid():N}", "profiles.json"), open, workingDirectory, columns, rows)
@@ -56,6 +58,13 @@ public sealed class TuiHarness : IDisposable
     /// <summary>Presses keys; they go to whatever is on top, the main window or a dialog it opened.</summary>
     public TuiHarness Keys(params Key[] keys) =>
         Add(new Step(string.Join(" ", keys.Select(k => k.ToString())), () => { foreach (Key key in keys) App.InjectKey(key); }, null));
+
+    /// <summary>The last step: keys that must quit ocitui themselves; the run fails if it is still running when time is up.</summary>
+    public TuiHarness KeysThatQuit(params Key[] keys)
+    {
+        _quitsItself = true;
+        return Keys(keys);
+    }
 
     public TuiHarness Type(string text) => Keys(text.Select(c => new Key(c)).ToArray());
 
@@ -97,6 +106,11 @@ public sealed class TuiHarness : IDisposable
         {
             if (failure is null && index < _steps.Count && DateTime.UtcNow > deadline)
                 failure = $"timed out waiting for: {_steps[index].What}\n{Screen}";
+            if (failure is null && index >= _steps.Count && _quitsItself)
+            {
+                if (DateTime.UtcNow <= deadline) return;
+                failure = $"still running: {_steps[^1].What} should have quit\n{Screen}";
+            }
             if (failure is not null || index >= _steps.Count)
             {
                 // Close what is on top (a dialog first) once the last load has settled; the main loop ends with the window.
