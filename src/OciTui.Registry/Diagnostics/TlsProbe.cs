@@ -105,7 +105,8 @@ internal static class TlsProbe
                 problems.Count == 0 ? "Turn insecureSkipTlsVerify off: the certificate is trusted as it is." : problems[0].Fix);
         }
         if (problems.Count > 0)
-            return Result(DoctorStatus.Failure, $"{Capitalise(string.Join("; ", problems.Select(p => p.What)))}; {facts}.", problems[0].Fix);
+            // Every problem gets its fix: a self-signed certificate for another name needs both a name and a trusted CA.
+            return Result(DoctorStatus.Failure, $"{Capitalise(string.Join("; ", problems.Select(p => p.What)))}; {facts}.", string.Join(" ", problems.Select(p => p.Fix)));
         if (notAfter - now < doctor.CertificateRenewalWarning)
             return Result(DoctorStatus.Warning, $"The certificate expires on {Day(notAfter)}, in {Math.Ceiling((notAfter - now).TotalDays):0} day(s); {facts}.",
                 "Renew the registry's certificate before it expires.");
