@@ -101,7 +101,8 @@ public sealed class TextListSource : IListDataSource
         string shown = viewportX > 0 ? (viewportX < text.Length ? text[viewportX..] : "") : text;
         string clipped = TextFormatter.ClipAndJustify(shown, width, Alignment.Start);
         int at = _highlight.Length == 0 ? -1 : clipped.IndexOf(_highlight, StringComparison.OrdinalIgnoreCase);
-        if (!selected && item < Count && ItemAttribute?.Invoke(ItemAt(item), listView.GetAttributeForRole(VisualRole.Normal)) is { } own) listView.SetAttribute(own);
+        Attribute? own = !selected && item < Count ? ItemAttribute?.Invoke(ItemAt(item), listView.GetAttributeForRole(VisualRole.Normal)) : null;
+        if (own is { } colour) listView.SetAttribute(colour);
         if (at < 0)
         {
             listView.AddStr(clipped);
@@ -124,6 +125,9 @@ public sealed class TextListSource : IListDataSource
             listView.AddStr(clipped[from..]);
         }
         for (int left = width - clipped.GetColumns(); left > 0; left--) listView.AddRune(new System.Text.Rune(' '));
+        // The list sets a row's attribute only when it differs from the one it set for the row before, so an item's own
+        // colour left in place would run on into the plain rows after it (a diff's context drawn as added lines).
+        if (own is not null) listView.SetAttribute(listView.GetAttributeForRole(VisualRole.Normal));
     }
 
     public bool IsMarked(int item) => false;

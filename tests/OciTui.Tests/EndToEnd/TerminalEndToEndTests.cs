@@ -172,18 +172,17 @@ public sealed class TerminalEndToEndTests(AnonymousRegistryFixture registry) : I
     public void No_color_draws_in_the_terminals_own_colours_and_shows_the_selection_in_reverse_video()
     {
         string root = RepositoryPaths.Root;
-        var colour = new System.Text.RegularExpressions.Regex(@"\u001b\[[0-9;]*?(?:\b3[0-7]|\b9[0-7]|\b4[0-7]|\b10[0-7]|38;|48;)[0-9;]*m");
         using (TmuxSession coloured = TmuxSession.Start(root, Environment()))
         {
             coloured.WaitFor("demo");
-            Assert.Matches(colour, coloured.CaptureWithAttributes());
+            Assert.Matches(TmuxSession.Colour, coloured.CaptureWithAttributes());
         }
         var environment = Environment();
         environment["NO_COLOR"] = "1";
         using TmuxSession plain = TmuxSession.Start(root, environment);
         plain.WaitFor("demo");
         string screen = plain.CaptureWithAttributes();
-        Assert.DoesNotMatch(colour, screen);
+        Assert.DoesNotMatch(TmuxSession.Colour, screen);
         Assert.Contains("\u001b[7mdemo", screen, StringComparison.Ordinal);
         plain.Keys("q");
         Assert.Equal(0, plain.WaitForExit());

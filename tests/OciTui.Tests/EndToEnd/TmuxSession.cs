@@ -57,6 +57,9 @@ public sealed class TmuxSession : IDisposable
 
     public string Capture() => Tmux("capture-pane", "-p", "-t", "e2e");
 
+    /// <summary>An SGR sequence in <see cref="CaptureWithAttributes"/> that sets a colour: 16-colour, bright, 256 or RGB, foreground or background.</summary>
+    public static readonly System.Text.RegularExpressions.Regex Colour = new(@"\u001b\[[0-9;]*?(?:\b3[0-7]|\b9[0-7]|\b4[0-7]|\b10[0-7]|38;|48;)[0-9;]*m");
+
     /// <summary>The screen with its attributes as SGR sequences (what colours and styles the cells carry).</summary>
     public string CaptureWithAttributes() => Tmux("capture-pane", "-p", "-e", "-t", "e2e");
 

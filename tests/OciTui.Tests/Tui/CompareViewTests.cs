@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using OciTui.Registry.Layout;
 using OciTui.Registry.Profiles;
 using OciTui.Tui;
 using Terminal.Gui.Input;
@@ -11,17 +13,21 @@ namespace OciTui.Tests.Tui;
 public sealed class CompareViewTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"ocitui-compare-{Guid.NewGuid():N}");
+    // Each version's chart layer digest, for holding its read (HeldRegistry).
+    private readonly Dictionary<string, string> _layers = new(StringComparer.Ordinal);
 
     public CompareViewTests()
     {
         var layout = new OciLayoutWriter(Path.Combine(_root, "charts", "app"));
         foreach ((string version, string tag, string extra) in new[] { ("1.0.0", "v4.1.0", "redis:\n  replicas: 3\n"), ("1.1.0", "v4.1.1", ""), ("1.2.0", "v4.2.0", "title: \"\\e]0;pwned\\a\\e[31mred\\u202Eevil\"\n") })
         {
-            layout.AddChart(new ChartArchiveBuilder("app", version)
+            var chart = new ChartArchiveBuilder("app", version)
             {
                 AppVersion = tag,
                 Values = $"replicaCount: 1\nimage:\n  repository: example/app\n  tag: {tag}\n{extra}service:\n  port: 80\n",
-            });
+            };
+            layout.AddChart(chart);
+            _layers[version] = $"sha256:{Convert.ToHexStringLower(SHA256.HashData(chart.Build()))}";
         }
         layout.Save();
     }
@@ -182,6 +188,96 @@ public sealed class CompareViewTests : IDisposable
                 Assert.DoesNotContain('\e', tui.Screen);
                 Assert.DoesNotContain('\u202E', tui.Screen);
             }, "nothing raw")
+            .RunAsync();
+    }
+
+    /// <summary>A session whose registry is the layout behind <see cref="HeldRegistry"/>, so a test decides when a chart arrives.</summary>
+    private TuiHarness HeldHarness(out Func<HeldRegistry> held)
+    {
+        HeldRegistry? opened = null;
+        held = () => opened ?? throw new InvalidOperationException("the profile is not open yet");
+        return new TuiHarness([Lab], open: p => opened = new HeldRegistry(new LayoutRegistry(p.Layout!)));
+    }
+
+    [Fact]
+    public async Task A_compare_still_loading_when_the_selection_moves_never_replaces_the_newer_one()
+    {
+        using TuiHarness tui = HeldHarness(out Func<HeldRegistry> held);
+        Task stale = Task.CompletedTask;
+        await MarkedOneSelectedOther(tui)
+            .WaitFor("App version   v4.1.1")
+            .Do(() => held().Hold(_layers["1.1.0"]), "1.1.0's chart held")
+            .Keys(new Key('=')).WaitUntil(_ => held().IsWaiting(_layers["1.1.0"]), "1.0.0 -> 1.1.0 reading 1.1.0")
+            .Do(() => stale = tui.Window.Pending, "the compare of 1.1.0")
+            .WaitFor("reading both versions…")
+            .Keys(new Key('[')).WaitFor("image.tag: v4.1.0 -> v4.2.0")
+            .Do(() => held().Release(_layers["1.1.0"]), "1.1.0's chart arrives, late")
+            .WaitUntil(_ => stale.IsCompleted, "the compare of 1.1.0 ended")
+            .Do(() =>
+            {
+                TagComparison shown = tui.Window.Session.Comparison!;
+                Assert.Equal(("1.0.0", "1.2.0", LoadState.Loaded), (shown.FromTag, shown.ToTag, shown.State));
+                Assert.Contains("image.tag: v4.1.0 -> v4.2.0", tui.Screen, StringComparison.Ordinal);
+                Assert.DoesNotContain("v4.1.1", tui.Screen, StringComparison.Ordinal);
+            }, "still 1.0.0 -> 1.2.0")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task A_compare_left_behind_by_the_bracket_key_never_shows_while_the_next_one_loads()
+    {
+        using TuiHarness tui = HeldHarness(out Func<HeldRegistry> held);
+        Task stale = Task.CompletedTask;
+        await MarkedOneSelectedOther(tui)
+            .Keys(Key.CursorUp).WaitFor("App version   v4.2.0")
+            .Do(() =>
+            {
+                held().Hold(_layers["1.2.0"]);
+                held().Hold(_layers["1.1.0"]);
+            }, "1.2.0's and 1.1.0's charts held")
+            .Keys(new Key('=')).WaitUntil(_ => held().IsWaiting(_layers["1.2.0"]), "1.0.0 -> 1.2.0 reading 1.2.0")
+            .Do(() => stale = tui.Window.Pending, "the compare of 1.2.0")
+            .Keys(new Key(']')).WaitUntil(_ => held().IsWaiting(_layers["1.1.0"]), "1.0.0 -> 1.1.0 reading 1.1.0")
+            .Do(() => held().Release(_layers["1.2.0"]), "1.2.0's chart arrives while 1.1.0's is still on its way")
+            .WaitUntil(_ => stale.IsCompleted, "the compare of 1.2.0 ended")
+            .Do(() =>
+            {
+                TagComparison shown = tui.Window.Session.Comparison!;
+                Assert.Equal(("1.0.0", "1.1.0", LoadState.Loading), (shown.FromTag, shown.ToTag, shown.State));
+                Assert.Contains("reading both versions…", tui.Screen, StringComparison.Ordinal);
+                Assert.DoesNotContain("v4.2.0", tui.Screen, StringComparison.Ordinal);
+            }, "1.0.0 -> 1.1.0 still loading, nothing of 1.2.0 shown")
+            .Do(() => held().Release(_layers["1.1.0"]), "1.1.0's chart arrives")
+            .WaitFor("image.tag: v4.1.0 -> v4.1.1")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Esc_while_a_compare_loads_cancels_it_and_its_answer_never_reopens_the_view()
+    {
+        using TuiHarness tui = HeldHarness(out Func<HeldRegistry> held);
+        Task stale = Task.CompletedTask;
+        await MarkedOneSelectedOther(tui)
+            .WaitFor("App version   v4.1.1")
+            .Do(() => held().Hold(_layers["1.1.0"]), "1.1.0's chart held")
+            .Keys(new Key('=')).WaitUntil(_ => held().IsWaiting(_layers["1.1.0"]), "1.0.0 -> 1.1.0 reading 1.1.0")
+            .Do(() => stale = tui.Window.Pending, "the compare of 1.1.0")
+            .Keys(Key.Esc).WaitUntil(_ => !tui.Window.Compare.Visible && tui.Window.Tags.Visible, "the panes again")
+            // Cancelled: the compare ends while the chart it waited for is still on its way.
+            .WaitUntil(_ => stale.IsCompleted, "the compare of 1.1.0 ended")
+            .Do(() =>
+            {
+                Assert.True(held().IsWaiting(_layers["1.1.0"]), "1.1.0's chart is still held");
+                Assert.Null(tui.Window.Session.Comparison);
+                held().Release(_layers["1.1.0"]);
+            }, "ended before its chart came; then it comes")
+            .Pause(TimeSpan.FromMilliseconds(300))
+            .Do(() =>
+            {
+                Assert.Null(tui.Window.Session.Comparison);
+                Assert.False(tui.Window.Compare.Visible);
+                Assert.Contains("App version   v4.1.1", tui.Screen, StringComparison.Ordinal);
+            }, "still closed")
             .RunAsync();
     }
 
