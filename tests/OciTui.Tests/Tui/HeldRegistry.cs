@@ -13,6 +13,10 @@ namespace OciTui.Tests.Tui;
 public sealed class HeldRegistry(IRegistry inner) : IRegistry
 {
     private readonly ConcurrentDictionary<string, (TaskCompletionSource Reached, TaskCompletionSource Released)> _held = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _reads = new(StringComparer.Ordinal);
+
+    /// <summary>How many times <paramref name="digest"/> was read (held or not).</summary>
+    public int Reads(string digest) => _reads.GetValueOrDefault(digest);
 
     /// <summary>From now on, reads of <paramref name="digest"/> wait for <see cref="Release"/>.</summary>
     public void Hold(string digest) =>
@@ -40,6 +44,7 @@ public sealed class HeldRegistry(IRegistry inner) : IRegistry
 
     public async Task<byte[]> GetBlobAsync(string repository, Descriptor descriptor, long maxSize, CancellationToken cancellationToken = default)
     {
+        _reads.AddOrUpdate(descriptor.Digest.ToString(), 1, (_, n) => n + 1);
         if (_held.TryGetValue(descriptor.Digest.ToString(), out var held))
         {
             held.Reached.TrySetResult();
