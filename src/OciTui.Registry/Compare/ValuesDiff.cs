@@ -21,54 +21,118 @@ public static class ValuesDiff
 {
     public static IReadOnlyList<ValueChange> Compare(YamlValue from, YamlValue to)
     {
-        var changes = new List<ValueChange>();
-        Walk("", from, to, changes);
-        return changes;
+        var walker = new Walker();
+        walker.Walk(from, to);
+        return walker.Changes;
     }
 
-    private static void Walk(string path, YamlValue? from, YamlValue? to, List<ValueChange> changes)
+    /// <summary>
+    /// Walks two trees side by side. The key path is kept as a stack of parts and written out only for a change: two
+    /// 5 MiB values files have 600,000 leaves each and most of them are the same, so building every leaf's path as text
+    /// was most of the comparison's time.
+    /// </summary>
+    private sealed class Walker
     {
-        switch (from, to)
+        private readonly List<PathPart> _path = [];
+
+        public List<ValueChange> Changes { get; } = [];
+
+        public void Walk(YamlValue? from, YamlValue? to)
         {
-            case (YamlMap a, YamlMap b) when a.Entries.Count > 0 || b.Entries.Count > 0:
-                foreach ((string key, YamlValue value) in a.Entries) Walk(Join(path, key), value, b.Find(key), changes);
-                foreach ((string key, YamlValue value) in b.Entries)
-                    if (a.Find(key) is null) Walk(Join(path, key), null, value, changes);
+            switch (from, to)
+            {
+                case (YamlMap a, YamlMap b) when a.Entries.Count > 0 || b.Entries.Count > 0:
+                    foreach ((string key, YamlValue value) in a.Entries) Under(PathPart.Key(key), value, b.Find(key));
+                    foreach ((string key, YamlValue value) in b.Entries)
+                        if (a.Find(key) is null) Under(PathPart.Key(key), null, value);
+                    return;
+                case (YamlList a, YamlList b) when a.Items.Count > 0 || b.Items.Count > 0:
+                    WalkList(a, b);
+                    return;
+                case (YamlScalar a, YamlScalar b) when a.SameAs(b):
+                case (YamlMap, YamlMap):
+                case (YamlList, YamlList):
+                case (null, null):
+                    return;
+                case (YamlScalar a, YamlScalar b):
+                    Changes.Add(new ValueChange(PathText(), ChangeKind.Changed, a, b));
+                    return;
+                default:
+                    // A side missing, or a map or list on one side and something else on the other: every leaf goes and comes.
+                    if (from is not null) Leaves(from, ChangeKind.Removed);
+                    if (to is not null) Leaves(to, ChangeKind.Added);
+                    return;
+            }
+        }
+
+        private void Under(PathPart part, YamlValue? from, YamlValue? to)
+        {
+            _path.Add(part);
+            Walk(from, to);
+            _path.RemoveAt(_path.Count - 1);
+        }
+
+        private void WalkList(YamlList a, YamlList b)
+        {
+            if (NamesOf(a) is { } namesA && NamesOf(b) is { } namesB)
+            {
+                var indexB = new Dictionary<string, int>(namesB.Count, StringComparer.Ordinal);
+                for (int j = 0; j < namesB.Count; j++) indexB[namesB[j]] = j;
+                var seenA = new HashSet<string>(namesA, StringComparer.Ordinal);
+                for (int i = 0; i < a.Items.Count; i++)
+                    Under(PathPart.Named(namesA[i]), a.Items[i], indexB.TryGetValue(namesA[i], out int j) ? b.Items[j] : null);
+                for (int j = 0; j < b.Items.Count; j++)
+                    if (!seenA.Contains(namesB[j])) Under(PathPart.Named(namesB[j]), null, b.Items[j]);
                 return;
-            case (YamlList a, YamlList b) when a.Items.Count > 0 || b.Items.Count > 0:
-                WalkList(path, a, b, changes);
-                return;
-            case (YamlScalar a, YamlScalar b) when a.SameAs(b):
-            case (YamlMap, YamlMap):
-            case (YamlList, YamlList):
-            case (null, null):
-                return;
-            case (YamlScalar a, YamlScalar b):
-                changes.Add(new ValueChange(path, ChangeKind.Changed, a, b));
-                return;
-            default:
-                // A side missing, or a map or list on one side and something else on the other: every leaf goes and comes.
-                if (from is not null) Leaves(path, from, (p, v) => changes.Add(new ValueChange(p, ChangeKind.Removed, v, null)));
-                if (to is not null) Leaves(path, to, (p, v) => changes.Add(new ValueChange(p, ChangeKind.Added, null, v)));
-                return;
+            }
+            for (int i = 0; i < Math.Max(a.Items.Count, b.Items.Count); i++)
+                Under(PathPart.At(i), i < a.Items.Count ? a.Items[i] : null, i < b.Items.Count ? b.Items[i] : null);
+        }
+
+        private void Leaves(YamlValue value, ChangeKind change)
+        {
+            switch (value)
+            {
+                case YamlMap { Entries.Count: > 0 } map:
+                    foreach ((string key, YamlValue child) in map.Entries) Down(PathPart.Key(key), child, change);
+                    break;
+                case YamlList { Items.Count: > 0 } list:
+                    for (int i = 0; i < list.Items.Count; i++) Down(PathPart.At(i), list.Items[i], change);
+                    break;
+                default:
+                    Changes.Add(change == ChangeKind.Removed ? new ValueChange(PathText(), change, value, null) : new ValueChange(PathText(), change, null, value));
+                    break;
+            }
+        }
+
+        private void Down(PathPart part, YamlValue value, ChangeKind change)
+        {
+            _path.Add(part);
+            Leaves(value, change);
+            _path.RemoveAt(_path.Count - 1);
+        }
+
+        private string PathText()
+        {
+            var text = new StringBuilder();
+            foreach (PathPart part in _path)
+            {
+                if (part.Index is int index) text.Append('[').Append(index).Append(']');
+                else if (part.IsName) text.Append("[name=").Append(Quote(part.Text!)).Append(']');
+                else text.Append(text.Length == 0 ? "" : ".").Append(KeyPart(part.Text!));
+            }
+            return text.ToString();
         }
     }
 
-    private static void WalkList(string path, YamlList a, YamlList b, List<ValueChange> changes)
+    /// <summary>One step of a key path: a map key, a list index, or a list item by its <c>name</c>.</summary>
+    private readonly record struct PathPart(string? Text, int? Index, bool IsName)
     {
-        if (NamesOf(a) is { } namesA && NamesOf(b) is { } namesB)
-        {
-            var indexB = new Dictionary<string, int>(namesB.Count, StringComparer.Ordinal);
-            for (int j = 0; j < namesB.Count; j++) indexB[namesB[j]] = j;
-            var seenA = new HashSet<string>(namesA, StringComparer.Ordinal);
-            for (int i = 0; i < a.Items.Count; i++)
-                Walk(NamedItem(path, namesA[i]), a.Items[i], indexB.TryGetValue(namesA[i], out int j) ? b.Items[j] : null, changes);
-            for (int j = 0; j < b.Items.Count; j++)
-                if (!seenA.Contains(namesB[j])) Walk(NamedItem(path, namesB[j]), null, b.Items[j], changes);
-            return;
-        }
-        for (int i = 0; i < Math.Max(a.Items.Count, b.Items.Count); i++)
-            Walk($"{path}[{i}]", i < a.Items.Count ? a.Items[i] : null, i < b.Items.Count ? b.Items[i] : null, changes);
+        public static PathPart Key(string key) => new(key, null, false);
+
+        public static PathPart At(int index) => new(null, index, false);
+
+        public static PathPart Named(string name) => new(name, null, true);
     }
 
     /// <summary>Each item's <c>name</c>, when every item is a map with a distinct scalar one; else null.</summary>
@@ -104,11 +168,11 @@ public static class ValuesDiff
     /// <summary><c>a.b</c>; a key that is not a plain word (<c>example.com/role</c>, <c>a b</c>, empty) is quoted: <c>a."example.com/role"</c>.</summary>
     public static string Join(string path, string key)
     {
-        string part = key.Length > 0 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') ? key : Quote(key);
+        string part = KeyPart(key);
         return path.Length == 0 ? part : $"{path}.{part}";
     }
 
-    private static string NamedItem(string path, string name) => $"{path}[name={Quote(name)}]";
+    private static string KeyPart(string key) => key.Length > 0 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') ? key : Quote(key);
 
     private static string Quote(string text)
     {
