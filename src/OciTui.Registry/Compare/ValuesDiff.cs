@@ -26,14 +26,10 @@ public static class ValuesDiff
         return walker.Changes;
     }
 
-    /// <summary>
-    /// Walks two trees side by side. The key path is kept as a stack of parts and written out only for a change: two
-    /// 5 MiB values files have 600,000 leaves each and most of them are the same, so building every leaf's path as text
-    /// was most of the comparison's time.
-    /// </summary>
+    /// <summary>Walks two trees side by side; the key path is written out only for a change (most leaves are the same).</summary>
     private sealed class Walker
     {
-        private readonly List<PathPart> _path = [];
+        private readonly KeyPath _path = new();
 
         public List<ValueChange> Changes { get; } = [];
 
@@ -42,9 +38,10 @@ public static class ValuesDiff
             switch (from, to)
             {
                 case (YamlMap a, YamlMap b) when a.Entries.Count > 0 || b.Entries.Count > 0:
-                    foreach ((string key, YamlValue value) in a.Entries) Under(PathPart.Key(key), value, b.Find(key));
-                    foreach ((string key, YamlValue value) in b.Entries)
-                        if (a.Find(key) is null) Under(PathPart.Key(key), null, value);
+                    // By index: foreach over the IReadOnlyList interface allocates an enumerator per map.
+                    for (int i = 0; i < a.Entries.Count; i++) UnderKey(a.Entries[i].Key, a.Entries[i].Value, b.Find(a.Entries[i].Key));
+                    for (int j = 0; j < b.Entries.Count; j++)
+                        if (a.Find(b.Entries[j].Key) is null) UnderKey(b.Entries[j].Key, null, b.Entries[j].Value);
                     return;
                 case (YamlList a, YamlList b) when a.Items.Count > 0 || b.Items.Count > 0:
                     WalkList(a, b);
@@ -55,7 +52,7 @@ public static class ValuesDiff
                 case (null, null):
                     return;
                 case (YamlScalar a, YamlScalar b):
-                    Changes.Add(new ValueChange(PathText(), ChangeKind.Changed, a, b));
+                    Changes.Add(new ValueChange(_path.ToString(), ChangeKind.Changed, a, b));
                     return;
                 default:
                     // A side missing, or a map or list on one side and something else on the other: every leaf goes and comes.
@@ -65,11 +62,25 @@ public static class ValuesDiff
             }
         }
 
-        private void Under(PathPart part, YamlValue? from, YamlValue? to)
+        private void UnderKey(string key, YamlValue? from, YamlValue? to)
         {
-            _path.Add(part);
+            _path.PushKey(key);
             Walk(from, to);
-            _path.RemoveAt(_path.Count - 1);
+            _path.Pop();
+        }
+
+        private void UnderIndex(int index, YamlValue? from, YamlValue? to)
+        {
+            _path.PushIndex(index);
+            Walk(from, to);
+            _path.Pop();
+        }
+
+        private void UnderName(string name, YamlValue? from, YamlValue? to)
+        {
+            _path.PushName(name);
+            Walk(from, to);
+            _path.Pop();
         }
 
         private void WalkList(YamlList a, YamlList b)
@@ -80,13 +91,13 @@ public static class ValuesDiff
                 for (int j = 0; j < namesB.Count; j++) indexB[namesB[j]] = j;
                 var seenA = new HashSet<string>(namesA, StringComparer.Ordinal);
                 for (int i = 0; i < a.Items.Count; i++)
-                    Under(PathPart.Named(namesA[i]), a.Items[i], indexB.TryGetValue(namesA[i], out int j) ? b.Items[j] : null);
+                    UnderName(namesA[i], a.Items[i], indexB.TryGetValue(namesA[i], out int j) ? b.Items[j] : null);
                 for (int j = 0; j < b.Items.Count; j++)
-                    if (!seenA.Contains(namesB[j])) Under(PathPart.Named(namesB[j]), null, b.Items[j]);
+                    if (!seenA.Contains(namesB[j])) UnderName(namesB[j], null, b.Items[j]);
                 return;
             }
             for (int i = 0; i < Math.Max(a.Items.Count, b.Items.Count); i++)
-                Under(PathPart.At(i), i < a.Items.Count ? a.Items[i] : null, i < b.Items.Count ? b.Items[i] : null);
+                UnderIndex(i, i < a.Items.Count ? a.Items[i] : null, i < b.Items.Count ? b.Items[i] : null);
         }
 
         private void Leaves(YamlValue value, ChangeKind change)
@@ -94,45 +105,26 @@ public static class ValuesDiff
             switch (value)
             {
                 case YamlMap { Entries.Count: > 0 } map:
-                    foreach ((string key, YamlValue child) in map.Entries) Down(PathPart.Key(key), child, change);
+                    foreach ((string key, YamlValue child) in map.Entries)
+                    {
+                        _path.PushKey(key);
+                        Leaves(child, change);
+                        _path.Pop();
+                    }
                     break;
                 case YamlList { Items.Count: > 0 } list:
-                    for (int i = 0; i < list.Items.Count; i++) Down(PathPart.At(i), list.Items[i], change);
+                    for (int i = 0; i < list.Items.Count; i++)
+                    {
+                        _path.PushIndex(i);
+                        Leaves(list.Items[i], change);
+                        _path.Pop();
+                    }
                     break;
                 default:
-                    Changes.Add(change == ChangeKind.Removed ? new ValueChange(PathText(), change, value, null) : new ValueChange(PathText(), change, null, value));
+                    Changes.Add(change == ChangeKind.Removed ? new ValueChange(_path.ToString(), change, value, null) : new ValueChange(_path.ToString(), change, null, value));
                     break;
             }
         }
-
-        private void Down(PathPart part, YamlValue value, ChangeKind change)
-        {
-            _path.Add(part);
-            Leaves(value, change);
-            _path.RemoveAt(_path.Count - 1);
-        }
-
-        private string PathText()
-        {
-            var text = new StringBuilder();
-            foreach (PathPart part in _path)
-            {
-                if (part.Index is int index) text.Append('[').Append(index).Append(']');
-                else if (part.IsName) text.Append("[name=").Append(Quote(part.Text!)).Append(']');
-                else text.Append(text.Length == 0 ? "" : ".").Append(KeyPart(part.Text!));
-            }
-            return text.ToString();
-        }
-    }
-
-    /// <summary>One step of a key path: a map key, a list index, or a list item by its <c>name</c>.</summary>
-    private readonly record struct PathPart(string? Text, int? Index, bool IsName)
-    {
-        public static PathPart Key(string key) => new(key, null, false);
-
-        public static PathPart At(int index) => new(null, index, false);
-
-        public static PathPart Named(string name) => new(name, null, true);
     }
 
     /// <summary>Each item's <c>name</c>, when every item is a map with a distinct scalar one; else null.</summary>
@@ -172,9 +164,9 @@ public static class ValuesDiff
         return path.Length == 0 ? part : $"{path}.{part}";
     }
 
-    private static string KeyPart(string key) => key.Length > 0 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') ? key : Quote(key);
+    internal static string KeyPart(string key) => key.Length > 0 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') ? key : Quote(key);
 
-    private static string Quote(string text)
+    internal static string Quote(string text)
     {
         var quoted = new StringBuilder(text.Length + 2).Append('"');
         foreach (char c in text) quoted.Append(c is '"' or '\\' ? $"\\{c}" : c.ToString());

@@ -167,8 +167,8 @@ public static class YamlReader
         /// <summary>Small maps look for a duplicate key by scanning; larger ones keep a set.</summary>
         private const int ScannedKeys = 8;
 
-        private readonly List<KeyValuePair<string, YamlValue>> _entries = [];
-        private readonly List<YamlValue> _items = [];
+        private readonly List<KeyValuePair<string, YamlValue>> _entries = isMap ? [] : null!;
+        private readonly List<YamlValue> _items = isMap ? null! : [];
         private HashSet<string>? _keys;
         private List<(int Position, YamlMap Map)>? _merges;
         private string? _key;

@@ -28,9 +28,9 @@ public sealed record YamlMap(IReadOnlyList<KeyValuePair<string, YamlValue>> Entr
     {
         if (Entries.Count <= ScannedKeys)
         {
-            // The first of duplicate keys, as the dictionary keeps it.
-            foreach ((string k, YamlValue v) in Entries)
-                if (k == key) return v;
+            // The first of duplicate keys, as the dictionary keeps it. By index: foreach over the interface allocates.
+            for (int i = 0; i < Entries.Count; i++)
+                if (Entries[i].Key == key) return Entries[i].Value;
             return null;
         }
         if (_byKey is null)
