@@ -17,7 +17,7 @@ public static partial class ImagesDiff
     public static IReadOnlyList<ImageReference> Find(YamlValue values)
     {
         var found = new List<ImageReference>();
-        Visit("", null, values, found);
+        Visit(new KeyPath(), null, values, found);
         return found;
     }
 
@@ -42,7 +42,8 @@ public static partial class ImagesDiff
         return result;
     }
 
-    private static void Visit(string path, string? key, YamlValue value, List<ImageReference> found)
+    /// <summary>Looks for images under <paramref name="value"/>; the path is written out only for an image found.</summary>
+    private static void Visit(KeyPath path, string? key, YamlValue value, List<ImageReference> found)
     {
         bool imageKey = key is not null && key.Contains("image", StringComparison.OrdinalIgnoreCase);
         switch (value)
@@ -53,16 +54,26 @@ public static partial class ImagesDiff
                 string? digest = Scalar(map, "digest");
                 string reference = (registry is null ? repository : $"{registry.TrimEnd('/')}/{repository}")
                     + (tag is null ? "" : $":{tag}") + (digest is null ? "" : $"@{digest}");
-                found.Add(new ImageReference(path, reference));
+                found.Add(new ImageReference(path.ToString(), reference));
                 break;
             case YamlMap map:
-                foreach ((string k, YamlValue child) in map.Entries) Visit(ValuesDiff.Join(path, k), k, child, found);
+                foreach ((string k, YamlValue child) in map.Entries)
+                {
+                    path.PushKey(k);
+                    Visit(path, k, child, found);
+                    path.Pop();
+                }
                 break;
             case YamlList list:
-                for (int i = 0; i < list.Items.Count; i++) Visit($"{path}[{i}]", key, list.Items[i], found);
+                for (int i = 0; i < list.Items.Count; i++)
+                {
+                    path.PushIndex(i);
+                    Visit(path, key, list.Items[i], found);
+                    path.Pop();
+                }
                 break;
             case YamlScalar { Kind: ScalarKind.String } s when imageKey && ImageString().IsMatch(s.Text):
-                found.Add(new ImageReference(path, s.Text));
+                found.Add(new ImageReference(path.ToString(), s.Text));
                 break;
         }
     }

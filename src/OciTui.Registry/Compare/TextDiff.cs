@@ -121,7 +121,9 @@ public static class TextDiff
         }
         int countA = endA - startA, countB = endB - startB;
         if (countA == 0 && countB == 0) return;
-        if (countA == 0 || countB == 0)
+        // One side empty, or one line against one (different, or it would have been trimmed): no search can do better
+        // than removing and adding. Most changes in values are a single line, and a DiffPlex call each cost more.
+        if (countA == 0 || countB == 0 || (countA == 1 && countB == 1))
         {
             blocks.Add(new DiffBlock(startA, countA, startB, countB));
             return;

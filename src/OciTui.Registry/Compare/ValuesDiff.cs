@@ -21,54 +21,110 @@ public static class ValuesDiff
 {
     public static IReadOnlyList<ValueChange> Compare(YamlValue from, YamlValue to)
     {
-        var changes = new List<ValueChange>();
-        Walk("", from, to, changes);
-        return changes;
+        var walker = new Walker();
+        walker.Walk(from, to);
+        return walker.Changes;
     }
 
-    private static void Walk(string path, YamlValue? from, YamlValue? to, List<ValueChange> changes)
+    /// <summary>Walks two trees side by side; the key path is written out only for a change (most leaves are the same).</summary>
+    private sealed class Walker
     {
-        switch (from, to)
-        {
-            case (YamlMap a, YamlMap b) when a.Entries.Count > 0 || b.Entries.Count > 0:
-                foreach ((string key, YamlValue value) in a.Entries) Walk(Join(path, key), value, b.Find(key), changes);
-                foreach ((string key, YamlValue value) in b.Entries)
-                    if (a.Find(key) is null) Walk(Join(path, key), null, value, changes);
-                return;
-            case (YamlList a, YamlList b) when a.Items.Count > 0 || b.Items.Count > 0:
-                WalkList(path, a, b, changes);
-                return;
-            case (YamlScalar a, YamlScalar b) when a.SameAs(b):
-            case (YamlMap, YamlMap):
-            case (YamlList, YamlList):
-            case (null, null):
-                return;
-            case (YamlScalar a, YamlScalar b):
-                changes.Add(new ValueChange(path, ChangeKind.Changed, a, b));
-                return;
-            default:
-                // A side missing, or a map or list on one side and something else on the other: every leaf goes and comes.
-                if (from is not null) Leaves(path, from, (p, v) => changes.Add(new ValueChange(p, ChangeKind.Removed, v, null)));
-                if (to is not null) Leaves(path, to, (p, v) => changes.Add(new ValueChange(p, ChangeKind.Added, null, v)));
-                return;
-        }
-    }
+        private readonly KeyPath _path = new();
 
-    private static void WalkList(string path, YamlList a, YamlList b, List<ValueChange> changes)
-    {
-        if (NamesOf(a) is { } namesA && NamesOf(b) is { } namesB)
+        public List<ValueChange> Changes { get; } = [];
+
+        public void Walk(YamlValue? from, YamlValue? to)
         {
-            var indexB = new Dictionary<string, int>(namesB.Count, StringComparer.Ordinal);
-            for (int j = 0; j < namesB.Count; j++) indexB[namesB[j]] = j;
-            var seenA = new HashSet<string>(namesA, StringComparer.Ordinal);
-            for (int i = 0; i < a.Items.Count; i++)
-                Walk(NamedItem(path, namesA[i]), a.Items[i], indexB.TryGetValue(namesA[i], out int j) ? b.Items[j] : null, changes);
-            for (int j = 0; j < b.Items.Count; j++)
-                if (!seenA.Contains(namesB[j])) Walk(NamedItem(path, namesB[j]), null, b.Items[j], changes);
-            return;
+            switch (from, to)
+            {
+                case (YamlMap a, YamlMap b) when a.Entries.Count > 0 || b.Entries.Count > 0:
+                    // By index: foreach over the IReadOnlyList interface allocates an enumerator per map.
+                    for (int i = 0; i < a.Entries.Count; i++) UnderKey(a.Entries[i].Key, a.Entries[i].Value, b.Find(a.Entries[i].Key));
+                    for (int j = 0; j < b.Entries.Count; j++)
+                        if (a.Find(b.Entries[j].Key) is null) UnderKey(b.Entries[j].Key, null, b.Entries[j].Value);
+                    return;
+                case (YamlList a, YamlList b) when a.Items.Count > 0 || b.Items.Count > 0:
+                    WalkList(a, b);
+                    return;
+                case (YamlScalar a, YamlScalar b) when a.SameAs(b):
+                case (YamlMap, YamlMap):
+                case (YamlList, YamlList):
+                case (null, null):
+                    return;
+                case (YamlScalar a, YamlScalar b):
+                    Changes.Add(new ValueChange(_path.ToString(), ChangeKind.Changed, a, b));
+                    return;
+                default:
+                    // A side missing, or a map or list on one side and something else on the other: every leaf goes and comes.
+                    if (from is not null) Leaves(from, ChangeKind.Removed);
+                    if (to is not null) Leaves(to, ChangeKind.Added);
+                    return;
+            }
         }
-        for (int i = 0; i < Math.Max(a.Items.Count, b.Items.Count); i++)
-            Walk($"{path}[{i}]", i < a.Items.Count ? a.Items[i] : null, i < b.Items.Count ? b.Items[i] : null, changes);
+
+        private void UnderKey(string key, YamlValue? from, YamlValue? to)
+        {
+            _path.PushKey(key);
+            Walk(from, to);
+            _path.Pop();
+        }
+
+        private void UnderIndex(int index, YamlValue? from, YamlValue? to)
+        {
+            _path.PushIndex(index);
+            Walk(from, to);
+            _path.Pop();
+        }
+
+        private void UnderName(string name, YamlValue? from, YamlValue? to)
+        {
+            _path.PushName(name);
+            Walk(from, to);
+            _path.Pop();
+        }
+
+        private void WalkList(YamlList a, YamlList b)
+        {
+            if (NamesOf(a) is { } namesA && NamesOf(b) is { } namesB)
+            {
+                var indexB = new Dictionary<string, int>(namesB.Count, StringComparer.Ordinal);
+                for (int j = 0; j < namesB.Count; j++) indexB[namesB[j]] = j;
+                var seenA = new HashSet<string>(namesA, StringComparer.Ordinal);
+                for (int i = 0; i < a.Items.Count; i++)
+                    UnderName(namesA[i], a.Items[i], indexB.TryGetValue(namesA[i], out int j) ? b.Items[j] : null);
+                for (int j = 0; j < b.Items.Count; j++)
+                    if (!seenA.Contains(namesB[j])) UnderName(namesB[j], null, b.Items[j]);
+                return;
+            }
+            for (int i = 0; i < Math.Max(a.Items.Count, b.Items.Count); i++)
+                UnderIndex(i, i < a.Items.Count ? a.Items[i] : null, i < b.Items.Count ? b.Items[i] : null);
+        }
+
+        private void Leaves(YamlValue value, ChangeKind change)
+        {
+            switch (value)
+            {
+                case YamlMap { Entries.Count: > 0 } map:
+                    foreach ((string key, YamlValue child) in map.Entries)
+                    {
+                        _path.PushKey(key);
+                        Leaves(child, change);
+                        _path.Pop();
+                    }
+                    break;
+                case YamlList { Items.Count: > 0 } list:
+                    for (int i = 0; i < list.Items.Count; i++)
+                    {
+                        _path.PushIndex(i);
+                        Leaves(list.Items[i], change);
+                        _path.Pop();
+                    }
+                    break;
+                default:
+                    Changes.Add(change == ChangeKind.Removed ? new ValueChange(_path.ToString(), change, value, null) : new ValueChange(_path.ToString(), change, null, value));
+                    break;
+            }
+        }
     }
 
     /// <summary>Each item's <c>name</c>, when every item is a map with a distinct scalar one; else null.</summary>
@@ -104,13 +160,13 @@ public static class ValuesDiff
     /// <summary><c>a.b</c>; a key that is not a plain word (<c>example.com/role</c>, <c>a b</c>, empty) is quoted: <c>a."example.com/role"</c>.</summary>
     public static string Join(string path, string key)
     {
-        string part = key.Length > 0 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') ? key : Quote(key);
+        string part = KeyPart(key);
         return path.Length == 0 ? part : $"{path}.{part}";
     }
 
-    private static string NamedItem(string path, string name) => $"{path}[name={Quote(name)}]";
+    internal static string KeyPart(string key) => key.Length > 0 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') ? key : Quote(key);
 
-    private static string Quote(string text)
+    internal static string Quote(string text)
     {
         var quoted = new StringBuilder(text.Length + 2).Append('"');
         foreach (char c in text) quoted.Append(c is '"' or '\\' ? $"\\{c}" : c.ToString());

@@ -18,11 +18,21 @@ public abstract record YamlValue;
 /// <summary>A mapping, keys in file order (order is ignored when compared).</summary>
 public sealed record YamlMap(IReadOnlyList<KeyValuePair<string, YamlValue>> Entries) : YamlValue
 {
+    /// <summary>Maps up to this size are searched in order: most maps in values are this small, and a dictionary each would cost more than it saves.</summary>
+    private const int ScannedKeys = 8;
+
     // Built on first use: comparing two maps of n keys looks each key up once, O(n) instead of O(n²).
     private Dictionary<string, YamlValue>? _byKey;
 
     public YamlValue? Find(string key)
     {
+        if (Entries.Count <= ScannedKeys)
+        {
+            // The first of duplicate keys, as the dictionary keeps it. By index: foreach over the interface allocates.
+            for (int i = 0; i < Entries.Count; i++)
+                if (Entries[i].Key == key) return Entries[i].Value;
+            return null;
+        }
         if (_byKey is null)
         {
             var byKey = new Dictionary<string, YamlValue>(Entries.Count, StringComparer.Ordinal);
@@ -44,6 +54,7 @@ public sealed partial record YamlScalar(ScalarKind Kind, string Text) : YamlValu
     public bool SameAs(YamlScalar other)
     {
         if (Kind != other.Kind) return false;
+        if (Text == other.Text) return true;
         return Kind switch
         {
             ScalarKind.Null => true,
@@ -58,7 +69,8 @@ public sealed partial record YamlScalar(ScalarKind Kind, string Text) : YamlValu
     {
         if (text is "" or "~" or "null" or "Null" or "NULL") return new YamlScalar(ScalarKind.Null, text);
         if (ParseBoolean(text) is not null) return new YamlScalar(ScalarKind.Boolean, text);
-        if (NumberPattern().IsMatch(text)) return new YamlScalar(ScalarKind.Number, text);
+        // Every number starts with a digit, a sign or a dot: most strings need no regular expression.
+        if (text[0] is (>= '0' and <= '9') or '+' or '-' or '.' && NumberPattern().IsMatch(text)) return new YamlScalar(ScalarKind.Number, text);
         return new YamlScalar(ScalarKind.String, text);
     }
 

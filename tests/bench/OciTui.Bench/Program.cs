@@ -17,7 +17,7 @@ using OciTui.Registry.Versions;
 // ocitui-bench harbor BASE REPO RUNS: the version table of REPO on a Harbor (plain HTTP) as the TUI fills it: the tags and
 //   every row's appVersion, description and signed from Harbor's artifact list; a new registry per run, detection included.
 // ocitui-bench compare FROM.yaml TO.yaml RUNS: two values files compared as the TUI's compare view does, in memory:
-//   parse, key paths, unified text diff, each timed, then all of it (ChartComparer.Compare).
+//   parse, key paths, unified text diff, each timed, then all of it (ChartComparer.Compare), and the CPU time that took.
 // ocitui-bench compare-registry BASE REPO FROM TO RUNS: the compare view's load over the network, every section: both
 //   snapshots read with an empty cache (new registry client per run), then again from the cache.
 // Prints one line per measure: "name median-ms min-ms max-ms count", medians over RUNS.
@@ -167,6 +167,7 @@ static void CompareValues(string from, string to, int runs)
     var keys = new List<double>();
     var text = new List<double>();
     var all = new List<double>();
+    var allCpu = new List<double>();
     int changes = 0, lines = 0;
     for (int run = 0; run < runs; run++)
     {
@@ -181,14 +182,18 @@ static void CompareValues(string from, string to, int runs)
         text.Add(clock.Elapsed.TotalMilliseconds);
         var snapshotA = new ChartSnapshot("a", "sha256:a", new Dictionary<string, byte[]> { ["values.yaml"] = System.Text.Encoding.UTF8.GetBytes(from) });
         var snapshotB = new ChartSnapshot("b", "sha256:b", new Dictionary<string, byte[]> { ["values.yaml"] = System.Text.Encoding.UTF8.GetBytes(to) });
+        TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
         clock.Restart();
         ChartComparer.Compare(snapshotA, snapshotB, CompareOptions.Everything);
         all.Add(clock.Elapsed.TotalMilliseconds);
+        allCpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
     }
     Print("parse-both", parse, from.Length + to.Length);
     Print("key-paths", keys, changes);
     Print("text-diff", text, lines);
     Print("compare-all", all, changes);
+    // CPU time of all threads during compare-all: on a shared machine the wall time depends on the load, this less so.
+    Print("compare-all-cpu", allCpu, changes);
 }
 
 static async Task CompareRegistry(Uri baseAddress, string repository, string from, string to, int runs)
