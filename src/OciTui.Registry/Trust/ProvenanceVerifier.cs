@@ -88,9 +88,7 @@ public static class ProvenanceVerifier
         bool good;
         try
         {
-            signature.InitVerify(key);
-            signature.Update(message.SignedText);
-            good = signature.Verify();
+            good = DocumentSignature.Verifies(signature, key, message.SignedText, keyring);
         }
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
