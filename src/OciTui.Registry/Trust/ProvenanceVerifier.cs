@@ -72,6 +72,14 @@ public static class ProvenanceVerifier
             { KeyId = keyId, SignedAt = signedAt, ChartDigest = chartDigest };
         }
         PgpPublicKey primary = keyring.Bundle.GetPublicKeyRing(signature.KeyId).GetPublicKey();
+        // As helm's go-crypto: a key that may not sign is not looked at, so the signature's key counts as unknown.
+        SigningKeyStanding standing = keyring.StandingOf(primary, key);
+        if (standing.Refusal is { } refusal)
+        {
+            return new ProvenanceVerdict(ProvenanceOutcome.UnknownKey,
+                $"The chart is signed by key {keyId}, which the keyring {TerminalText.Sanitize(keyring.Path, 200)} holds but {refusal}, so it may not sign; helm refuses it too: ask the publisher for the key they sign charts with.")
+            { KeyId = keyId, SignedAt = signedAt, ChartDigest = chartDigest };
+        }
         (string? name, string? email) = SignerOf(primary);
         ProvenanceVerdict Verdict(ProvenanceOutcome outcome, string summary, string? signedDigest = null) => new(outcome, summary)
         {
@@ -88,9 +96,7 @@ public static class ProvenanceVerifier
         bool good;
         try
         {
-            signature.InitVerify(key);
-            signature.Update(message.SignedText);
-            good = signature.Verify();
+            good = DocumentSignature.Verifies(signature, key, message.SignedText, keyring);
         }
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
@@ -100,7 +106,7 @@ public static class ProvenanceVerifier
             return Verdict(ProvenanceOutcome.BadSignature,
                 $"The provenance signature does not match its text (claimed signer {who}, key {keyId}): the .prov was altered after signing; do not install this chart, and tell its publisher.");
 
-        if (IsRevoked(primary, key))
+        if (standing.Revoked)
             return Verdict(ProvenanceOutcome.Revoked,
                 $"The signing key {keyId} ({who}) has been revoked by its owner; do not trust this signature, and ask the publisher for a chart signed with their current key.");
         if (ExpiryOf(primary) is { } primaryExpiry && primaryExpiry <= now || key != primary && ExpiryOf(key) is { } keyExpiry && keyExpiry <= now)
@@ -140,41 +146,6 @@ public static class ProvenanceVerifier
     {
         long seconds = key.GetValidSeconds();
         return seconds <= 0 ? null : new DateTimeOffset(DateTime.SpecifyKind(key.CreationTime, DateTimeKind.Utc)).AddSeconds(seconds);
-    }
-
-    /// <summary>A revocation counts only when its own signature, made by the primary key, verifies.</summary>
-    private static bool IsRevoked(PgpPublicKey primary, PgpPublicKey key)
-    {
-        foreach (PgpSignature revocation in primary.GetSignaturesOfType(PgpSignature.KeyRevocation))
-        {
-            if (VerifiesSafely(() =>
-            {
-                revocation.InitVerify(primary);
-                return revocation.VerifyCertification(primary);
-            })) return true;
-        }
-        if (key == primary) return false;
-        foreach (PgpSignature revocation in key.GetSignaturesOfType(PgpSignature.SubkeyRevocation))
-        {
-            if (VerifiesSafely(() =>
-            {
-                revocation.InitVerify(primary);
-                return revocation.VerifyCertification(primary, key);
-            })) return true;
-        }
-        return false;
-    }
-
-    private static bool VerifiesSafely(Func<bool> verify)
-    {
-        try
-        {
-            return verify();
-        }
-        catch (Exception e) when (e is PgpException or IOException or ArgumentException or InvalidOperationException)
-        {
-            return false;
-        }
     }
 
     /// <summary>The <c>files:</c> entry for the chart, read with a YAML parser from the part after the first <c>...</c> line.</summary>

@@ -20,6 +20,9 @@ public sealed class ProvenanceAgreementTests(SignedChartsFixture signed)
     [InlineData("subkey", "subkey.gpg", "verified")]
     [InlineData("revoked", "revoked.gpg", "revoked")]
     [InlineData("revoked", "revoked-before.gpg", "verified")]
+    [InlineData("unflagged", "unflagged.gpg", "unknown-key")]
+    [InlineData("unflagged-subkey", "unflagged-subkey.gpg", "unknown-key")]
+    [InlineData("subkey", "grafted.gpg", "unknown-key")]
     public async Task Verify_agrees_with_helm_verify_on_the_same_files(string tag, string keyring, string outcome)
     {
         using HelmClient helm = await HelmClient.CreateAsync();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Org.BouncyCastle.Bcpg.OpenPgp;
 
 namespace OciTui.Tests.Trust;
 
@@ -7,8 +8,9 @@ namespace OciTui.Tests.Trust;
 /// A real registry holding charts signed by the real producers: a throwaway key made by gpg in batch mode, a chart
 /// packaged and signed by <c>helm package --sign</c> and pushed by <c>helm push</c>; then variants pushed with
 /// <see cref="RegistrySeeder"/>: another chart under the signed name, a .prov with one byte of its text or its
-/// signature changed, and .provs clear-signed by gpg with an already-expired key, with a signing subkey and by a key
-/// whose user ID holds escape sequences. Every case's files are also kept on disk for <c>helm verify</c>.
+/// signature changed, and .provs clear-signed by gpg with an already-expired key, with a signing subkey, by a key
+/// whose user ID holds escape sequences, and by a primary key and a subkey that lost the sign flag after signing.
+/// Every case's files are also kept on disk for <c>helm verify</c>.
 /// </summary>
 public sealed class SignedChartsFixture : IAsyncLifetime
 {
@@ -25,7 +27,10 @@ public sealed class SignedChartsFixture : IAsyncLifetime
 
     public string Reference(string tag) => $"oci://{Registry.Host}/{Repository}:{tag}";
 
-    /// <summary>A public keyring file exported by gpg: signer.gpg, signer.asc, other.gpg, expired.gpg, subkey.gpg, evil.gpg, revoked.gpg.</summary>
+    /// <summary>
+    /// A public keyring file exported by gpg: signer.gpg, signer.asc, other.gpg, expired.gpg, subkey.gpg, evil.gpg, revoked.gpg,
+    /// unflagged.gpg and unflagged-subkey.gpg (keys that lost the sign flag after signing); grafted.gpg is other.gpg with subkey.gpg's subkey appended.
+    /// </summary>
     public string Keyring(string name) => Path.Combine(Work, name);
 
     /// <summary>The folder holding the case's chart and .prov under helm's names, for <c>helm verify</c>.</summary>
@@ -63,6 +68,10 @@ public sealed class SignedChartsFixture : IAsyncLifetime
         await GpgAsync("--quick-add-key", await FingerprintAsync("subkey@example.test"), "ed25519", "sign", "never");
         await GpgAsync("--quick-gen-key", "Evil\u001b]0;owned\u0007\u001b[31m Signer <evil@example.test>", "ed25519", "sign", "never");
         await GpgAsync("--quick-gen-key", "Revoked Signer <revoked@example.test>", "ed25519", "sign", "never");
+        // Keys that sign, then lose the sign flag (gpg's change-usage makes new self-signatures): the primary key's, and a signing subkey's.
+        await GpgAsync("--quick-gen-key", "Unflagged Signer <unflagged@example.test>", "ed25519", "sign,cert", "never");
+        await GpgAsync("--quick-gen-key", "Unflagged Subkey <unflagged-subkey@example.test>", "ed25519", "cert", "never");
+        await GpgAsync("--quick-add-key", await FingerprintAsync("unflagged-subkey@example.test"), "ed25519", "sign", "never");
         foreach ((string file, string user, bool armour) in new[]
         {
             ("signer.gpg", "signer@example.test", false), ("signer.asc", "signer@example.test", true), ("other.gpg", "else@example.test", false),
@@ -94,6 +103,14 @@ public sealed class SignedChartsFixture : IAsyncLifetime
         await PushAsync("expired", chart, await ClearSignAsync(message, "expired@example.test", "--faked-system-time", "20200101T060000!"), provenanceFirst: true);
         await PushAsync("subkey", chart, await ClearSignAsync(message, "subkey@example.test"));
         await PushAsync("evil", chart, await ClearSignAsync(message, "evil@example.test"));
+        await PushAsync("unflagged", chart, await ClearSignAsync(message, "unflagged@example.test"));
+        await PushAsync("unflagged-subkey", chart, await ClearSignAsync(message, "unflagged-subkey@example.test"));
+        await GpgOutputAsync(["--expert", "--command-fd", "0", "--edit-key", "unflagged@example.test"], "change-usage\nS\nQ\nsave\n");
+        await GpgOutputAsync(["--expert", "--command-fd", "0", "--edit-key", "unflagged-subkey@example.test"], "key 1\nchange-usage\nS\nQ\nsave\n");
+        await File.WriteAllBytesAsync(Keyring("unflagged.gpg"), await GpgOutputAsync(["--export", "unflagged@example.test"]));
+        await File.WriteAllBytesAsync(Keyring("unflagged-subkey.gpg"), await GpgOutputAsync(["--export", "unflagged-subkey@example.test"]));
+        // Someone else's certificate with the subkey signer's signing subkey appended: its binding signature is by another primary key.
+        await File.WriteAllBytesAsync(Keyring("grafted.gpg"), GraftedKeyring(await File.ReadAllBytesAsync(Keyring("other.gpg")), await File.ReadAllBytesAsync(Keyring("subkey.gpg"))));
 
         // Signed, then revoked with the revocation certificate gpg made with the key (its armour lines start with ':' so
         // it is not imported by accident; importing it revokes the key).
@@ -173,14 +190,34 @@ public sealed class SignedChartsFixture : IAsyncLifetime
         return listing.Split('\n').First(l => l.StartsWith("fpr:", StringComparison.Ordinal)).Split(':')[9];
     }
 
+    /// <summary>The <paramref name="target"/> certificate with every subkey of <paramref name="donor"/> added, each keeping the donor's binding signature.</summary>
+    private static byte[] GraftedKeyring(byte[] target, byte[] donor)
+    {
+        var ring = new PgpPublicKeyRing(target);
+        foreach (PgpPublicKey subkey in new PgpPublicKeyRing(donor).GetPublicKeys().Where(k => !k.IsMasterKey))
+            ring = PgpPublicKeyRing.InsertPublicKey(ring, subkey);
+        return ring.GetEncoded();
+    }
+
     private Task GpgAsync(params string[] args) => GpgOutputAsync(args);
 
-    private async Task<byte[]> GpgOutputAsync(string[] args)
+    private async Task<byte[]> GpgOutputAsync(string[] args, string? input = null)
     {
-        var start = new ProcessStartInfo(RequiredTool.Require("gpg")) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(RequiredTool.Require("gpg"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
+            UseShellExecute = false,
+        };
         foreach (string arg in new[] { "--batch", "--pinentry-mode", "loopback", "--passphrase", "" }.Concat(args)) start.ArgumentList.Add(arg);
         start.Environment["GNUPGHOME"] = GnupgHome;
         using Process process = Process.Start(start) ?? throw new InvalidOperationException("gpg did not start");
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+            process.StandardInput.Close();
+        }
         var output = new MemoryStream();
         Task copy = process.StandardOutput.BaseStream.CopyToAsync(output);
         Task<string> error = process.StandardError.ReadToEndAsync();
