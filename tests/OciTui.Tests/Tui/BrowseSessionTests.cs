@@ -198,8 +198,8 @@ public sealed class BrowseSessionTests
             SynchronizationContext.SetSynchronizationContext(null);
         }
         Assert.Equal(LoadState.Loaded, session.Repositories.State);
-        await Task.Delay(600);
-        Assert.Equal(2, ui.LatePostsRun);
+        // Until both late pages ran (a fixed wait was too short under load), then the listing must be unchanged.
+        await ui.LatePostsDone.WaitAsync(TimeSpan.FromSeconds(20));
         Assert.Equal(["a", "b", "c"], session.Repositories.Items);
     }
 
@@ -208,8 +208,10 @@ public sealed class BrowseSessionTests
     {
         private int _posts;
         private int _latePostsRun;
+        private readonly TaskCompletionSource _latePostsDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public int LatePostsRun => Volatile.Read(ref _latePostsRun);
+        /// <summary>Completes when all the late posts have run.</summary>
+        public Task LatePostsDone => _latePostsDone.Task;
 
         public override void Post(SendOrPostCallback d, object? state)
         {
@@ -219,7 +221,7 @@ public sealed class BrowseSessionTests
                 if (isLate) await Task.Delay(delay);
                 SetSynchronizationContext(this);
                 d(state);
-                if (isLate) Interlocked.Increment(ref _latePostsRun);
+                if (isLate && Interlocked.Increment(ref _latePostsRun) == late) _latePostsDone.TrySetResult();
             });
         }
     }
