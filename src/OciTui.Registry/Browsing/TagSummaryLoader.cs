@@ -48,13 +48,20 @@ public sealed class TagSummaryLoader(IRegistry registry, string repository, int 
         : known is { Complete: true } table && table.Tags.TryGetValue(tag, out TagSummary? listed) ? listed
         : null;
 
-    /// <summary>Starts loading the given tags (already-known ones are skipped); each result is reported as it arrives.</summary>
+    /// <summary>
+    /// Loads the given tags and reports each as it arrives; a tag already loaded is skipped, and one another caller is
+    /// loading is waited for and reported too (returning at once for it left a caller sure of rows still unread).
+    /// </summary>
     public async Task LoadAsync(IEnumerable<string> tags, Action<string, TagSummary> onLoaded, CancellationToken cancellationToken)
     {
         var pending = new List<Task>();
         foreach (string tag in tags)
         {
-            if (_byTag.ContainsKey(tag)) continue;
+            if (_byTag.TryGetValue(tag, out Task<TagSummary>? loading))
+            {
+                if (!loading.IsCompleted) pending.Add(ReportAsync(tag, loading, onLoaded).WaitAsync(cancellationToken));
+                continue;
+            }
             if (known is { Complete: true } table && table.Tags.TryGetValue(tag, out TagSummary? listed))
             {
                 _byTag.TryAdd(tag, Task.FromResult(listed));
@@ -75,7 +82,8 @@ public sealed class TagSummaryLoader(IRegistry registry, string repository, int 
         }
         catch (OperationCanceledException)
         {
-            _byTag.TryRemove(tag, out _);
+            // Only this cancelled load is forgotten, never a newer one for the same tag.
+            _byTag.TryRemove(new KeyValuePair<string, Task<TagSummary>>(tag, task));
         }
     }
 

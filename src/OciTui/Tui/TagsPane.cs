@@ -166,10 +166,22 @@ public sealed class TagsPane : ListPane
     /// Reads every tag's summary in the background, a batch at a time through the same bounded loader, filtering and
     /// ordering again after each batch; once per listing, stopped by a new listing.
     /// </summary>
+    private bool _startingReadAll;
+
     private void ReadAll()
     {
-        if (_readingAll is not null || _summaries is null || Status is not null) return;
-        _readingAll = ReadAllAsync(_summaries, _tags, _all.Restart());
+        if (_readingAll is not null || _startingReadAll || _summaries is null || Status is not null) return;
+        // Until ReadAllAsync first awaits, its rows redraw and raise RowsChanged, which calls here again before
+        // _readingAll is set: without this guard a load that completed at once recursed until the stack overflowed.
+        _startingReadAll = true;
+        try
+        {
+            _readingAll = ReadAllAsync(_summaries, _tags, _all.Restart());
+        }
+        finally
+        {
+            _startingReadAll = false;
+        }
     }
 
     /// <summary>The filter was cleared and the order is by version: the rest of the tags need not be read.</summary>
