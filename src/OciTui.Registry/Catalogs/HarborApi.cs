@@ -2,7 +2,7 @@ using OciTui.Registry.Http;
 
 namespace OciTui.Registry.Catalogs;
 
-/// <summary>Harbor detection for callers outside the listing (the connection doctor): the same verdict the listing uses.</summary>
+/// <summary>Harbor detection for callers outside the listing: the same verdict the listing uses.</summary>
 public static class HarborApi
 {
     /// <summary>
@@ -11,7 +11,4 @@ public static class HarborApi
     /// </summary>
     public static Task<bool> DetectAsync(IRegistry registry, CancellationToken cancellationToken = default) =>
         registry is RemoteRegistry remote ? remote.IsHarborAsync(cancellationToken) : Task.FromResult(false);
-
-    /// <summary>Whether the registry lists a Docker Hub namespace through Hub's API (a Docker Hub profile with a namespace).</summary>
-    public static bool ListsDockerHubNamespace(IRegistry registry) => registry is RemoteRegistry { Options.HubNamespace: not null };
 }
