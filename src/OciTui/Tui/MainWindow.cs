@@ -323,6 +323,12 @@ public sealed class MainWindow : Runnable
         if (Session.Selected is not { } selected) return;
         Task transfer = DownloadDialog.Run(_app, selected.Registry, selected.Repository, selected.Tag, selected.Details, _workingDirectory, out bool quit,
             Session.Keyring, Session.WhyNoKeyring);
+        KeepUntilExit(transfer, quit);
+    }
+
+    /// <summary>A transfer dialog closed: its transfer, if still winding down, is waited for at exit; Ctrl-C in it quits.</summary>
+    private void KeepUntilExit(Task transfer, bool quit)
+    {
         _transfers.RemoveAll(t => t.IsCompleted);
         if (!transfer.IsCompleted) _transfers.Add(transfer);
         if (quit) Quit();
@@ -336,9 +342,7 @@ public sealed class MainWindow : Runnable
         IReadOnlyList<string> tags = Session.MarkedTags is { Count: > 0 } marked ? marked : [selected.Tag];
         Task transfer = CopyDialog.Run(_app, selected, tags, Profiles.Profiles, profile => _open(profile, note => _app.Invoke(() => Notify(note))), _workingDirectory,
             out bool quit);
-        _transfers.RemoveAll(t => t.IsCompleted);
-        if (!transfer.IsCompleted) _transfers.Add(transfer);
-        if (quit) Quit();
+        KeepUntilExit(transfer, quit);
     }
 
     internal void ShowPullCommand()
