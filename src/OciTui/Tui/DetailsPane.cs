@@ -60,9 +60,9 @@ public sealed class DetailsPane : ListPane
             SetStatus(Idle);
             return;
         }
-        SetContext(TerminalText.Sanitize(details.Tag, 30));
         if (details is not { State: LoadState.Loaded, Value: { } value })
         {
+            SetContext(TerminalText.Sanitize(details.Tag, 30));
             SetStatus(details.State == LoadState.Failed ? details.Message ?? "" : "loading…");
             return;
         }
@@ -73,6 +73,7 @@ public sealed class DetailsPane : ListPane
             ShowTrust(details, SelectedIndex);
             return;
         }
+        // Another view keeps its lines and its title ("values.yaml", a referrer's "(t: back)"); Show sets the title otherwise.
         if (sameTag && View != DetailsView.Summary) return;
         Show(DetailsView.Summary, Summary(details), sameTag ? SelectedIndex : 0);
     }

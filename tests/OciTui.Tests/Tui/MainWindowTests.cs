@@ -55,6 +55,21 @@ public sealed class MainWindowTests
             .RunAsync();
     }
 
+    /// <summary>Defect: referrers or a provenance verdict arriving after the switch reset the title to the bare tag (a CI run lost "(t: back)").</summary>
+    [Fact]
+    public async Task A_view_keeps_its_title_when_more_of_the_same_details_arrive()
+    {
+        using var tui = new TuiHarness([Demo]);
+        await tui
+            .Keys(Key.Enter).WaitFor("charts/webapp")
+            .Keys(Key.J, Key.Enter).WaitFor("App version   4.0.0")
+            .Keys(Key.V).WaitFor("Details: 2.0.0 values.yaml")
+            .Do(() => tui.Window.Details.Render(tui.Window.Session), "the same details raised again (referrers, provenance)")
+            .WaitFor("Details: 2.0.0 values.yaml")
+            .Do(() => Assert.EndsWith(" values.yaml", tui.Window.Details.Title, StringComparison.Ordinal), "the title kept")
+            .RunAsync();
+    }
+
     [Fact]
     public async Task Question_mark_and_f1_list_every_key_and_escape_closes_the_list()
     {
