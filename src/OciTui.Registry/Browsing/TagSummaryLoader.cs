@@ -109,17 +109,22 @@ public sealed class TagSummaryLoader(IRegistry registry, string repository, int 
     }
 
     /// <summary>
-    /// Verifies the provenance of those of <paramref name="tags"/> whose summary is loaded and signed and whose verdict
-    /// is not known yet, a few at a time in the same slots as the summaries; each verdict is reported as it arrives. A
+    /// Verifies the provenance of those of <paramref name="tags"/> whose summary is loaded and signed, a few at a time
+    /// in the same slots as the summaries; each verdict is reported as it arrives, and one already known at once. A
     /// check that fails to read the .prov reports nothing (the row stays "signed").
     /// </summary>
+    /// <remarks>
+    /// A known verdict is reported too: a check runs on after its caller stops waiting (<see cref="ProvenanceChecks"/>),
+    /// so it can end between two looks at the rows, reported to nobody, after the row was last drawn "signed".
+    /// </remarks>
     public async Task VerifyAsync(IEnumerable<string> tags, ProvenanceChecks checks, Action<string, ProvenanceVerdict> onVerified, CancellationToken cancellationToken)
     {
         var pending = new List<Task>();
         foreach (string tag in tags)
         {
-            if (Cached(tag) is not { HasProvenance: true, Details: { } details } || checks.Cached(details) is not null) continue;
-            pending.Add(VerifyOneAsync(tag, details, checks, onVerified, cancellationToken));
+            if (Cached(tag) is not { HasProvenance: true, Details: { } details }) continue;
+            if (checks.Cached(details) is { } known) onVerified(tag, known);
+            else pending.Add(VerifyOneAsync(tag, details, checks, onVerified, cancellationToken));
         }
         await Task.WhenAll(pending).ConfigureAwait(false);
     }

@@ -237,9 +237,13 @@ public sealed class TagsPane : ListPane
         IReadOnlyList<SortedTag> tags = _tags;
         Dictionary<string, int> inView = RowsInView().ToDictionary(i => tags[i].Tag, StringComparer.Ordinal);
         List<string> wanted = inView.Keys.Where(t => loader.Cached(t) is null).ToList();
+        // A row is found again in the rows shown when its answer arrives: they may have been redrawn (same tags, a new
+        // list) since this look began, and an answer dropped then left the row as it was last drawn.
         var filled = new Progress<string>(tag =>
         {
-            if (ReferenceEquals(tags, _tags) && inView.TryGetValue(tag, out int i)) UpdateItem(i, RowOf(tags[i], loader.Cached(tag)));
+            if (!ReferenceEquals(loader, _summaries)) return;
+            int i = ReferenceEquals(tags, _tags) && inView.TryGetValue(tag, out int index) ? index : IndexOf(tag);
+            if (i >= 0) UpdateItem(i, RowOf(_tags[i], loader.Cached(tag)));
         });
         try
         {
