@@ -23,6 +23,8 @@ public sealed class OcituiProcess : IDisposable
         _stderr = process.StandardError.ReadToEndAsync();
     }
 
+    private const string Env = "/usr/bin/env";
+
     public int Id => _process.Id;
 
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "ocitui.dll");
@@ -31,7 +33,11 @@ public sealed class OcituiProcess : IDisposable
     public static OcituiProcess Start(IEnumerable<string> args, string workingDirectory, string home, IDictionary<string, string>? environment = null)
     {
         string host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet";
-        var start = new ProcessStartInfo(host)
+        // A test run started in the background of a shell without job control inherits SIGINT ignored, and so would
+        // ocitui (.NET keeps a signal ignored at start ignored): coreutils' env gives the child Ctrl-C back, so the
+        // SIGINT tests test ocitui, not how the test run was started.
+        bool resetSignals = OperatingSystem.IsLinux() && File.Exists(Env);
+        var start = new ProcessStartInfo(resetSignals ? Env : host)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -39,6 +45,11 @@ public sealed class OcituiProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
+        if (resetSignals)
+        {
+            start.ArgumentList.Add("--default-signal=INT");
+            start.ArgumentList.Add(host);
+        }
         start.ArgumentList.Add(Dll);
         foreach (string arg in args) start.ArgumentList.Add(arg);
         foreach (string name in Scrubbed) start.Environment.Remove(name);
