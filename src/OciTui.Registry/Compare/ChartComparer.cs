@@ -1,3 +1,5 @@
+using OciTui.Registry.Text;
+
 namespace OciTui.Registry.Compare;
 
 /// <summary>
@@ -85,10 +87,15 @@ public static class ChartComparer
     {
         if (a.Value is null || b.Value is null)
             return new ValuesComparison(false, [], $"No key-path view: {ParseProblem(a, b)}", text);
-        string? note = a.DocumentCount > 1 || b.DocumentCount > 1
-            ? "values.yaml holds more than one YAML document; helm reads only the first, and so does the key-path view."
-            : null;
-        return new ValuesComparison(true, ValuesDiff.Compare(a.Value, b.Value), note, text);
+        var notes = new List<string>();
+        if (a.DocumentCount > 1 || b.DocumentCount > 1)
+            notes.Add("values.yaml holds more than one YAML document; helm reads only the first, and so does the key-path view.");
+        foreach ((YamlReadResult side, string which) in new[] { (a, "old"), (b, "new") })
+        {
+            if (side.RepeatedKey is var (key, line))
+                notes.Add($"The {which} version's values.yaml gives the key {TerminalText.Sanitize(key, 60)} twice (line {line}); helm reads the last, and so does the key-path view.");
+        }
+        return new ValuesComparison(true, ValuesDiff.Compare(a.Value, b.Value), notes.Count == 0 ? null : string.Join(" ", notes), text);
     }
 
     private static string ParseProblem(YamlReadResult a, YamlReadResult b) =>

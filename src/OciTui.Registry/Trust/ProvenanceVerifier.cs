@@ -1,4 +1,5 @@
 using System.Text;
+using OciTui.Registry.Compare;
 using OciTui.Registry.Errors;
 using OciTui.Registry.Inspection;
 using OciTui.Registry.Models;
@@ -6,7 +7,6 @@ using OciTui.Registry.References;
 using OciTui.Registry.Text;
 using Org.BouncyCastle.Bcpg;
 using Org.BouncyCastle.Bcpg.OpenPgp;
-using YamlDotNet.RepresentationModel;
 
 namespace OciTui.Registry.Trust;
 
@@ -154,18 +154,11 @@ public static class ProvenanceVerifier
         string text = plainText.Replace("\r\n", "\n", StringComparison.Ordinal);
         int separator = text.IndexOf("\n...\n", StringComparison.Ordinal);
         if (separator < 0 || chartFileName.Length == 0) return null;
-        try
-        {
-            var yaml = new YamlStream();
-            yaml.Load(new StringReader(text[(separator + 5)..]));
-            if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root) return null;
-            if (!root.Children.TryGetValue(new YamlScalarNode("files"), out YamlNode? files) || files is not YamlMappingNode map) return null;
-            return map.Children.TryGetValue(new YamlScalarNode(chartFileName), out YamlNode? digest) && digest is YamlScalarNode { Value: { } value } ? value : null;
-        }
-        catch (YamlDotNet.Core.YamlException)
-        {
-            return null;
-        }
+        // The values reader: the same YAML rules and the same limits (aliases, depth) as every other chart file.
+        YamlReadResult yaml = YamlReader.Read(text[(separator + 5)..]);
+        return yaml.Value is YamlMap root && root.Find("files") is YamlMap files && files.Find(chartFileName) is YamlScalar { Kind: not ScalarKind.Null } digest
+            ? digest.Text
+            : null;
     }
 
     /// <summary>A clear-signed message split by BouncyCastle's armour reader: the text as signed, as read, and the signature.</summary>
