@@ -2,7 +2,7 @@
 # Issue 12's speed row: `ocitui diff` of two chart versions with about 30 KiB of values (ks-core sized), against what
 # people do today, `helm show values` twice plus `diff -u`, on the same local docker-registry, in the same run.
 #
-#   OCITUI=/path/to/ocitui HELM=/path/to/helm tests/bench/diff.sh   (RUNS=N runs, default 10; COMPONENTS=14000: a ~4.8 MiB values.yaml)
+#   OCITUI=/path/to/ocitui HELM=/path/to/helm tests/bench/diff.sh   (RUNS=N runs, default 10; COMPONENTS=15100: a 5.0 MiB values.yaml)
 #   BENCH=/path/to/OciTui.Bench adds the compare view's rows (its load from the registry, uncached and cached)
 #
 # Needs: docker-registry, curl, python3, helm (v4), an ocitui build (dotnet publish -r linux-x64).
@@ -80,6 +80,11 @@ ours=$(median_ms "$ocitui" diff "127.0.0.1:$port/bench/big" 1.0.0 2.0.0 --plain-
 theirs=$(median_ms "$work/helm-diff.sh")
 printf 'ocitui diff (values: key paths + unified diff)   %6s ms (median of %s)\n' "$ours" "$runs"
 printf 'helm show values x2 + diff -u                    %6s ms (median of %s)\n' "$theirs" "$runs"
+# Peak memory of one ocitui diff (the issue asks for it bounded): GNU time's maximum resident set size.
+if [ -x /usr/bin/time ]; then
+  rss=$( { /usr/bin/time -f '%M' "$ocitui" diff "127.0.0.1:$port/bench/big" 1.0.0 2.0.0 --plain-http >/dev/null; } 2>&1 | tail -1)
+  printf 'ocitui diff peak memory                          %6s MiB\n' "$((rss / 1024))"
+fi
 # The TUI's compare view on the same two versions (BENCH: the OciTui.Bench driver, e.g. its AOT publish): every section
 # read and compared in-process, first with an empty snapshot cache (a new client per run), then from the cache.
 if [ -n "${BENCH:-}" ]; then
