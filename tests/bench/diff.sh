@@ -2,7 +2,7 @@
 # Issue 12's speed row: `ocitui diff` of two chart versions with about 30 KiB of values (ks-core sized), against what
 # people do today, `helm show values` twice plus `diff -u`, on the same local docker-registry, in the same run.
 #
-#   OCITUI=/path/to/ocitui HELM=/path/to/helm tests/bench/diff.sh   (RUNS=N runs, default 10; COMPONENTS=15100: a 5.0 MiB values.yaml)
+#   OCITUI=/path/to/ocitui HELM=/path/to/helm tests/bench/diff.sh   (RUNS=N runs, default 10; COMPONENTS=15000: a 4.98 MiB values.yaml, just under helm's 5 MiB limit for a chart file)
 #   BENCH=/path/to/OciTui.Bench adds the compare view's rows (its load from the registry, uncached and cached)
 #
 # Needs: docker-registry, curl, python3, helm (v4), an ocitui build (dotnet publish -r linux-x64).

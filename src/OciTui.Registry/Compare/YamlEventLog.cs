@@ -52,10 +52,10 @@ internal sealed class YamlEventLog
     /// <summary>Records the first document's events; a nesting deeper than <see cref="YamlReader.MaxDepth"/> is refused while reading.</summary>
     public static YamlEventLog Record(string text)
     {
-        // About one event per eight characters in values files: sized once, not grown (and copied) twenty times.
-        var log = new YamlEventLog(Math.Min(text.Length / 8, 4_000_000));
+        // Values files run to about one event per seven characters: sized once for that, not grown (and copied) twenty times.
+        var log = new YamlEventLog(Math.Min(text.Length / 6, 4_000_000));
         // The parser's own depth limit is one above ours, so ours is the one that speaks.
-        IParser parser = Parser.CreateParser(new StringReader(text), YamlReader.MaxDepth + 1);
+        var parser = new Parser<SourceText>(new SourceText(text), YamlReader.MaxDepth + 1);
         int depth = 0;
         // Anchors are the document's own (YAML 1.2, 3.2.2.2): an alias in a later document to an anchor of the first is an error to helm.
         var laterAnchors = new HashSet<string>(StringComparer.Ordinal);
@@ -142,5 +142,34 @@ internal sealed class YamlEventLog
         int index = extra is null ? YamlEvent.None : Extras.Count;
         if (extra is not null) Extras.Add(extra);
         Events.Add(new YamlEvent(kind, ScalarStyle.Any, at.Line, at.Column, at.Index, 0, index));
+    }
+}
+
+/// <summary>
+/// The source as the parser's look-ahead buffer: the string itself (the library's own path for a StringReader copies
+/// the whole text first).
+/// </summary>
+internal sealed class SourceText(string text) : ILookAheadBuffer
+{
+    private int _position;
+
+    public bool EndOfInput => _position >= text.Length;
+
+    /// <summary>The character <paramref name="offset"/> ahead, or NUL past the end (as the scanner expects).</summary>
+    public char Peek(int offset)
+    {
+        int index = _position + offset;
+        return (uint)index < (uint)text.Length ? text[index] : '\0';
+    }
+
+    public void Skip(int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        _position += length;
+    }
+
+    /// <summary>Nothing to read ahead: the whole source is in memory.</summary>
+    public void Cache(int length)
+    {
     }
 }
