@@ -62,10 +62,11 @@ public static class ChartComparer
         {
             // The two values files are read, and their text diffed, at the same time: for 5 MiB files each of the
             // three takes a few hundred milliseconds of one core, and a compare is otherwise their sum.
+            // A snapshot keeps its values once read, so comparing it again reads only the other side.
             string? textFrom = from.ValuesYaml, textTo = to.ValuesYaml;
-            Task<YamlReadResult> readingTo = Task.Run(() => YamlReader.Read(textTo));
+            Task<YamlReadResult> readingTo = Task.Run(() => to.Values);
             Task<IReadOnlyList<DiffLine>>? diffing = options.Values ? Task.Run(() => TextDiff.Unified(textFrom, textTo, options.Context)) : null;
-            valuesFrom = YamlReader.Read(textFrom);
+            valuesFrom = from.Values;
             valuesTo = readingTo.GetAwaiter().GetResult();
             if (diffing is not null) values = CompareValues(valuesFrom, valuesTo, diffing.GetAwaiter().GetResult());
         }
