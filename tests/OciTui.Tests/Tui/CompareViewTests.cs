@@ -281,6 +281,44 @@ public sealed class CompareViewTests : IDisposable
             .RunAsync();
     }
 
+    [Fact]
+    public async Task Marking_a_version_reads_it_before_the_compare_which_then_reads_only_the_selected_one()
+    {
+        using TuiHarness tui = HeldHarness(out Func<HeldRegistry> held);
+        await MarkedOneSelectedOther(tui)
+            .WaitUntil(_ => tui.Window.Session.ReadingMarked.IsCompleted && held().Reads(_layers["1.0.0"]) == 1, "1.0.0 read after Space")
+            .Do(() => held().Hold(_layers["1.0.0"]), "1.0.0's chart held from now on")
+            .Keys(new Key('=')).WaitFor("image.tag: v4.1.0 -> v4.1.1")
+            .Do(() =>
+            {
+                Assert.False(held().IsWaiting(_layers["1.0.0"]), "the compare asked for 1.0.0's chart again");
+                Assert.Equal(1, held().Reads(_layers["1.0.0"]));
+                Assert.Equal(1, held().Reads(_layers["1.1.0"]));
+            }, "the marked chart came from the cache")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Unmarking_stops_reading_the_marked_version()
+    {
+        using TuiHarness tui = HeldHarness(out Func<HeldRegistry> held);
+        Task reading = Task.CompletedTask;
+        await tui
+            .Keys(Key.Enter).WaitFor("charts/app")
+            .Keys(Key.Enter).WaitFor("(3, 3 semver)")
+            .Do(() => held().Hold(_layers["1.2.0"]), "1.2.0's chart held")
+            .Keys(Key.Space).WaitUntil(_ => held().IsWaiting(_layers["1.2.0"]), "1.2.0 marked and being read")
+            .Do(() => reading = tui.Window.Session.ReadingMarked, "the read of 1.2.0")
+            .Keys(Key.Space).WaitUntil(_ => reading.IsCompleted, "unmarked: the read stopped while its chart is still held")
+            .Do(() =>
+            {
+                Assert.Empty(tui.Window.Session.MarkedTags);
+                Assert.True(held().IsWaiting(_layers["1.2.0"]));
+                held().Release(_layers["1.2.0"]);
+            }, "nothing marked")
+            .RunAsync();
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
