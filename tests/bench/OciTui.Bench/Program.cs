@@ -19,7 +19,8 @@ using OciTui.Registry.Versions;
 // ocitui-bench compare FROM.yaml TO.yaml RUNS: two values files compared as the TUI's compare view does, in memory:
 //   parse, key paths, unified text diff, each timed, then all of it (ChartComparer.Compare), and the CPU time that took.
 // ocitui-bench compare-registry BASE REPO FROM TO RUNS: the compare view's load over the network, every section: both
-//   snapshots read with an empty cache (new registry client per run), then again from the cache.
+//   snapshots read with an empty cache (new registry client per run), with only FROM read before (as after Space in the
+//   TUI), then again from the cache.
 // Prints one line per measure: "name median-ms min-ms max-ms count", medians over RUNS.
 string command = args.Length > 0 ? args[0] : "";
 var invariant = CultureInfo.InvariantCulture;
@@ -199,6 +200,7 @@ static void CompareValues(string from, string to, int runs)
 static async Task CompareRegistry(Uri baseAddress, string repository, string from, string to, int runs)
 {
     var cold = new List<double>();
+    var marked = new List<double>();
     var warm = new List<double>();
     int changes = 0;
     for (int run = 0; run < runs; run++)
@@ -212,8 +214,17 @@ static async Task CompareRegistry(Uri baseAddress, string repository, string fro
         comparison = await ChartComparer.CompareAsync(registry, repository, from, to, CompareOptions.Everything, cache);
         warm.Add(clock.Elapsed.TotalMilliseconds);
         changes = comparison.Values?.Changes.Count ?? 0;
+
+        // As the TUI after Space: the marked version already read (values included), the selected one not yet.
+        using IRegistry fresh = Open(baseAddress);
+        var markedOnly = new SnapshotCache();
+        _ = (await markedOnly.ReadAsync(fresh, repository, from)).Values;
+        clock.Restart();
+        await ChartComparer.CompareAsync(fresh, repository, from, to, CompareOptions.Everything, markedOnly);
+        marked.Add(clock.Elapsed.TotalMilliseconds);
     }
     Print("compare-uncached", cold, changes);
+    Print("compare-marked-read", marked, changes);
     Print("compare-cached", warm, changes);
 }
 
