@@ -34,10 +34,13 @@ public sealed class CompareViewTests : IDisposable
 
     private Profile Lab => new() { Name = "lab", Layout = _root };
 
-    /// <summary>Opens charts/app (1.2.0, 1.1.0, 1.0.0; the cursor on 1.2.0), marks 1.0.0 and selects 1.1.0.</summary>
-    private static TuiHarness MarkedOneSelectedOther(TuiHarness tui) => tui
+    /// <summary>Opens charts/app: 1.2.0, 1.1.0, 1.0.0, the cursor on 1.2.0.</summary>
+    private static TuiHarness OpenedApp(TuiHarness tui) => tui
         .Keys(Key.Enter).WaitFor("charts/app")
-        .Keys(Key.Enter).WaitFor("(3, 3 semver)")
+        .Keys(Key.Enter).WaitFor("(3, 3 semver)");
+
+    /// <summary>Opens charts/app (1.2.0, 1.1.0, 1.0.0; the cursor on 1.2.0), marks 1.0.0 and selects 1.1.0.</summary>
+    private static TuiHarness MarkedOneSelectedOther(TuiHarness tui) => OpenedApp(tui)
         .Keys(Key.CursorDown, Key.CursorDown, Key.Space).WaitUntil(_ => tui.Window.Session.MarkedTags.Count == 1, "1.0.0 marked")
         .Keys(Key.CursorUp).WaitUntil(_ => tui.Window.Session.Tag == "1.1.0", "1.1.0 selected");
 
@@ -176,9 +179,7 @@ public sealed class CompareViewTests : IDisposable
     public async Task Escape_sequences_and_bidi_controls_in_values_never_reach_the_screen()
     {
         using var tui = new TuiHarness([Lab]);
-        await tui
-            .Keys(Key.Enter).WaitFor("charts/app")
-            .Keys(Key.Enter).WaitFor("(3, 3 semver)")
+        await OpenedApp(tui)
             .Keys(Key.CursorDown, Key.Space, Key.CursorUp).WaitUntil(_ => tui.Window.Session.Tag == "1.2.0" && tui.Window.Session.MarkedTags.Count == 1, "1.1.0 marked, 1.2.0 selected")
             .Keys(new Key('=')).WaitFor("title: added")
             .Do(() =>
@@ -303,9 +304,7 @@ public sealed class CompareViewTests : IDisposable
     {
         using TuiHarness tui = HeldHarness(out Func<HeldRegistry> held);
         Task reading = Task.CompletedTask;
-        await tui
-            .Keys(Key.Enter).WaitFor("charts/app")
-            .Keys(Key.Enter).WaitFor("(3, 3 semver)")
+        await OpenedApp(tui)
             .Do(() => held().Hold(_layers["1.2.0"]), "1.2.0's chart held")
             .Keys(Key.Space).WaitUntil(_ => held().IsWaiting(_layers["1.2.0"]), "1.2.0 marked and being read")
             .Do(() => reading = tui.Window.Session.ReadingMarked, "the read of 1.2.0")
