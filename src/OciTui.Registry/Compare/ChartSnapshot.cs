@@ -13,7 +13,7 @@ public sealed record ChartSnapshot(string Tag, string ManifestDigest, IReadOnlyD
     private const int ValuesTreeFactor = 4;
 
     // Shared by copies made with another tag (same digest, same files), so the values are read once for all of them.
-    private readonly Lazy<YamlReadResult> _values = new(() => YamlReader.Read(Files.TryGetValue("values.yaml", out byte[]? values) ? Encoding.UTF8.GetString(values) : null));
+    private readonly Lazy<YamlReadResult> _values = new(() => YamlReader.Read(TextOf(Files, "values.yaml")));
 
     /// <summary>
     /// Bytes held: what a cache of snapshots (keyed by <see cref="ManifestDigest"/>) counts against its budget, values.yaml's
@@ -21,7 +21,10 @@ public sealed record ChartSnapshot(string Tag, string ManifestDigest, IReadOnlyD
     /// </summary>
     public long Size => Files.Sum(f => (long)f.Value.Length + (f.Key.Length * 2)) + ((long)ValuesTreeFactor * (Files.GetValueOrDefault("values.yaml")?.Length ?? 0));
 
-    public string? Text(string path) => Files.TryGetValue(path, out byte[]? content) ? Encoding.UTF8.GetString(content) : null;
+    public string? Text(string path) => TextOf(Files, path);
+
+    private static string? TextOf(IReadOnlyDictionary<string, byte[]> files, string path) =>
+        files.TryGetValue(path, out byte[]? content) ? Encoding.UTF8.GetString(content) : null;
 
     public string? ValuesYaml => Text("values.yaml");
 

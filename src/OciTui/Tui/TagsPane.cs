@@ -162,12 +162,12 @@ public sealed class TagsPane : ListPane
     private IReadOnlyList<SortedTag> OrderedByCreated(IReadOnlyList<SortedTag> tags) =>
         [.. tags.OrderByDescending(t => _summaries?.Cached(t.Tag)?.Created ?? DateTimeOffset.MinValue)];
 
+    private bool _startingReadAll;
+
     /// <summary>
     /// Reads every tag's summary in the background, a batch at a time through the same bounded loader, filtering and
     /// ordering again after each batch; once per listing, stopped by a new listing.
     /// </summary>
-    private bool _startingReadAll;
-
     private void ReadAll()
     {
         if (_readingAll is not null || _startingReadAll || _summaries is null || Status is not null) return;
@@ -234,16 +234,13 @@ public sealed class TagsPane : ListPane
     {
         if (_summaries is not { } loader || Status is not null) return;
         CancellationToken token = _inView.Restart();
-        IReadOnlyList<SortedTag> tags = _tags;
-        Dictionary<string, int> inView = RowsInView().ToDictionary(i => tags[i].Tag, StringComparer.Ordinal);
-        List<string> wanted = inView.Keys.Where(t => loader.Cached(t) is null).ToList();
-        // A row is found again in the rows shown when its answer arrives: they may have been redrawn (same tags, a new
-        // list) since this look began, and an answer dropped then left the row as it was last drawn.
+        List<string> inView = [.. RowsInView().Select(i => _tags[i].Tag)];
+        List<string> wanted = inView.Where(t => loader.Cached(t) is null).ToList();
+        // A row is found by its tag in the rows shown when its answer arrives: they may have been redrawn (same tags, a
+        // new list) since this look began, and an answer dropped then left the row as it was last drawn.
         var filled = new Progress<string>(tag =>
         {
-            if (!ReferenceEquals(loader, _summaries)) return;
-            int i = ReferenceEquals(tags, _tags) && inView.TryGetValue(tag, out int index) ? index : IndexOf(tag);
-            if (i >= 0) UpdateItem(i, RowOf(_tags[i], loader.Cached(tag)));
+            if (ReferenceEquals(loader, _summaries) && IndexOf(tag) is var i and >= 0) UpdateItem(i, RowOf(_tags[i], loader.Cached(tag)));
         });
         try
         {
@@ -253,7 +250,7 @@ public sealed class TagsPane : ListPane
                 await loader.LoadAsync(wanted, (tag, _) => ((IProgress<string>)filled).Report(tag), token);
             }
             if (_provenance is { } checks && !token.IsCancellationRequested)
-                await loader.VerifyAsync(inView.Keys, checks, (tag, _) => ((IProgress<string>)filled).Report(tag), token);
+                await loader.VerifyAsync(inView, checks, (tag, _) => ((IProgress<string>)filled).Report(tag), token);
         }
         catch (OperationCanceledException)
         {
