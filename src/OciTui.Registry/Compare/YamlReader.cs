@@ -36,9 +36,13 @@ public static class YamlReader
     /// </summary>
     public const int MaxDepth = 1_000;
 
+    private const char ByteOrderMark = '\uFEFF';
+
     public static YamlReadResult Read(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return new YamlReadResult(new YamlMap([]), null, 0);
+        // A byte order mark is not content: helm's reader (go-yaml) skips it; SharpYaml, given a string, reads it as a character.
+        if (text[0] == ByteOrderMark) text = text[1..];
         YamlEventLog? log = null;
         YamlValue? first;
         TreeBuilder builder;

@@ -6,7 +6,8 @@ namespace OciTui.Registry.Tests.Compare;
 /// <summary>
 /// The values reader against helm itself: each file is a chart's values.yaml for <c>helm template</c>, and the reader
 /// reads what helm reads and refuses what helm refuses. The cases are where a fuzzed values file once split the
-/// reader and helm (a bar in a flow list, an empty key, keys helm cannot turn into JSON, anchors across documents).
+/// reader and helm (a bar in a flow list, an empty key, keys helm cannot turn into JSON, anchors across documents, a
+/// byte order mark).
 /// </summary>
 public sealed class YamlHelmAgreementTests
 {
@@ -27,6 +28,7 @@ public sealed class YamlHelmAgreementTests
     [InlineData("a: [x, \"\n\", y]\n")]
     [InlineData("env:\n  - {name: B, >alue: 2}\n")]
     [InlineData("base: &b\n  x: 1\napp:\n  <<: *b\n  x: 2\n")]
+    [InlineData("\uFEFF# saved by an editor that writes a byte order mark\na: 1\n")]
     public async Task The_reader_reads_what_helm_reads_and_refuses_what_helm_refuses(string values)
     {
         using HelmClient helm = await HelmClient.CreateAsync();
