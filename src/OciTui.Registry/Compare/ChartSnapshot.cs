@@ -13,7 +13,7 @@ public sealed record ChartSnapshot(string Tag, string ManifestDigest, IReadOnlyD
     private const int ValuesTreeFactor = 4;
 
     // Shared by copies made with another tag (same digest, same files), so the values are read once for all of them.
-    private readonly Lazy<YamlReadResult> _values = new(() => YamlReader.Read(TextOf(Files, "values.yaml")));
+    private readonly ValuesOnce _values = new();
 
     /// <summary>
     /// Bytes held: what a cache of snapshots (keyed by <see cref="ManifestDigest"/>) counts against its budget, values.yaml's
@@ -34,7 +34,35 @@ public sealed record ChartSnapshot(string Tag, string ManifestDigest, IReadOnlyD
     /// values.yaml read as helm reads it, once per snapshot: moving the selection with a version marked compares the marked
     /// one again, and reading a 5 MiB values file is most of a comparison's time.
     /// </summary>
-    public YamlReadResult Values => _values.Value;
+    public YamlReadResult Values => _values.Get(Files, alike: null);
+
+    /// <summary>
+    /// values.yaml read reusing <paramref name="other"/>'s read (made first, if it was not) wherever the two files have
+    /// the same text under a top-level key: between two versions most of a large file is read once.
+    /// </summary>
+    public YamlReadResult ValuesAlike(ChartSnapshot other) => _values.IsRead ? Values : _values.Get(Files, other.Values);
+
+    /// <summary>Whether values.yaml has been read (by <see cref="Values"/> or <see cref="ValuesAlike"/>).</summary>
+    public bool ValuesRead => _values.IsRead;
+
+    /// <summary>
+    /// The one read of a snapshot's values. Its lock is never held while another snapshot's is taken (<see
+    /// cref="ValuesAlike"/> has the other read first), so two compares of the same pair in opposite directions cannot deadlock.
+    /// </summary>
+    private sealed class ValuesOnce
+    {
+        private readonly Lock _gate = new();
+        private YamlReadResult? _result;
+
+        public bool IsRead => Volatile.Read(ref _result) is not null;
+
+        public YamlReadResult Get(IReadOnlyDictionary<string, byte[]> files, YamlReadResult? alike)
+        {
+            if (Volatile.Read(ref _result) is { } known) return known;
+            lock (_gate)
+                return _result ??= files.TryGetValue("values.yaml", out byte[]? content) ? YamlReader.Read(content, alike) : YamlReader.Read((string?)null);
+        }
+    }
 
     /// <summary>Reads the chart a tag or digest names: its manifest, then its chart layer (bounded as <c>show</c> bounds it), unpacked in memory with helm's limits.</summary>
     public static async Task<ChartSnapshot> ReadAsync(IRegistry registry, string repository, string tagOrDigest, CancellationToken cancellationToken = default)

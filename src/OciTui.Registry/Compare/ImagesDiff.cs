@@ -23,6 +23,7 @@ public static partial class ImagesDiff
 
     public static IReadOnlyList<ImageChange> Compare(YamlValue from, YamlValue to)
     {
+        (from, to) = WithoutShared(from, to);
         Dictionary<string, string> a = ByPath(Find(from)), b = ByPath(Find(to));
         var changes = new List<ImageChange>();
         foreach ((string path, string old) in a)
@@ -33,6 +34,20 @@ public static partial class ImagesDiff
         foreach ((string path, string now) in b)
             if (!a.ContainsKey(path)) changes.Add(new ImageChange(path, ChangeKind.Added, null, now));
         return changes;
+    }
+
+    /// <summary>
+    /// The two top-level maps without the keys whose value is one object in both (read once, its text unchanged:
+    /// <see cref="YamlBlocks"/>): the images under it are the same on both sides.
+    /// </summary>
+    private static (YamlValue From, YamlValue To) WithoutShared(YamlValue from, YamlValue to)
+    {
+        if (from is not YamlMap a || to is not YamlMap b) return (from, to);
+        var shared = new HashSet<string>(StringComparer.Ordinal);
+        foreach ((string key, YamlValue value) in a.Entries)
+            if (ReferenceEquals(b.Find(key), value)) shared.Add(key);
+        if (shared.Count == 0) return (from, to);
+        return (new YamlMap([.. a.Entries.Where(e => !shared.Contains(e.Key))]), new YamlMap([.. b.Entries.Where(e => !shared.Contains(e.Key))]));
     }
 
     private static Dictionary<string, string> ByPath(IReadOnlyList<ImageReference> images)

@@ -35,6 +35,8 @@ public static class ValuesDiff
 
         public void Walk(YamlValue? from, YamlValue? to)
         {
+            // One value in both trees: a top-level key whose text two versions share is read once (YamlBlocks).
+            if (ReferenceEquals(from, to)) return;
             switch (from, to)
             {
                 case (YamlMap a, YamlMap b) when a.Entries.Count > 0 || b.Entries.Count > 0:

@@ -49,6 +49,9 @@ internal sealed class YamlEventLog
 
     public int Documents { get; private set; }
 
+    /// <summary>Whether the first document has an anchor or an alias: its values may then depend on text outside them.</summary>
+    public bool HasAnchors { get; private set; }
+
     /// <summary>Records the first document's events; a nesting deeper than <see cref="YamlReader.MaxDepth"/> is refused while reading.</summary>
     public static YamlEventLog Record(string text)
     {
@@ -87,15 +90,16 @@ internal sealed class YamlEventLog
                     log.AddScalar(text, scalar);
                     break;
                 case AnchorAlias alias:
+                    log.HasAnchors = true;
                     log.Add(YamlEventKind.Alias, alias.Start, new YamlEventExtra(null, null, alias.Value));
                     break;
                 case MappingStart map:
                     if (++depth > YamlReader.MaxDepth) throw new YamlLimitException($"it nests maps and lists more than {YamlReader.MaxDepth:N0} deep");
-                    log.Add(YamlEventKind.MapStart, map.Start, ExtraOf(map.Anchor, map.Tag, null));
+                    log.Add(YamlEventKind.MapStart, map.Start, log.ExtraOf(map.Anchor, map.Tag, null));
                     break;
                 case SequenceStart sequence:
                     if (++depth > YamlReader.MaxDepth) throw new YamlLimitException($"it nests maps and lists more than {YamlReader.MaxDepth:N0} deep");
-                    log.Add(YamlEventKind.ListStart, sequence.Start, ExtraOf(sequence.Anchor, sequence.Tag, null));
+                    log.Add(YamlEventKind.ListStart, sequence.Start, log.ExtraOf(sequence.Anchor, sequence.Tag, null));
                     break;
                 case MappingEnd or SequenceEnd:
                     depth--;
@@ -134,8 +138,11 @@ internal sealed class YamlEventLog
         return -1;
     }
 
-    private static YamlEventExtra? ExtraOf(string? anchor, string? tag, string? text) =>
-        anchor is null && tag is null && text is null ? null : new YamlEventExtra(anchor, tag, text);
+    private YamlEventExtra? ExtraOf(string? anchor, string? tag, string? text)
+    {
+        HasAnchors |= anchor is not null;
+        return anchor is null && tag is null && text is null ? null : new YamlEventExtra(anchor, tag, text);
+    }
 
     private void Add(YamlEventKind kind, Mark at, YamlEventExtra? extra)
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using OciTui.Registry.Text;
 using SharpYaml;
 
@@ -10,6 +11,9 @@ public sealed record YamlReadResult(YamlValue? Value, string? Problem, int Docum
 
     /// <summary>The first key a map gives twice and its line (helm reads the last value), or null: worth a note, not a refusal.</summary>
     public (string Key, int Line)? RepeatedKey { get; init; }
+
+    /// <summary>The file's top-level keys and their text, when it was read by them: what a read of another version reuses.</summary>
+    internal YamlBlocks? Blocks { get; init; }
 }
 
 /// <summary>
@@ -37,6 +41,15 @@ public static class YamlReader
     public const int MaxDepth = 1_000;
 
     private const char ByteOrderMark = '\uFEFF';
+
+    /// <summary>
+    /// A values file from its bytes. A large one is read by its top-level keys (<see cref="YamlBlocks"/>): on every core,
+    /// and, given the other version's read (<paramref name="alike"/>), reusing the keys whose text did not change. A file
+    /// that does not split soundly, or whose parts do not read cleanly, is read whole: the result, and any error, is
+    /// always what <see cref="Read(string?)"/> gives for the same text.
+    /// </summary>
+    public static YamlReadResult Read(byte[] utf8, YamlReadResult? alike = null) =>
+        YamlBlocks.TryRead(utf8, alike?.Blocks) ?? Read(Encoding.UTF8.GetString(utf8));
 
     public static YamlReadResult Read(string? text)
     {
@@ -71,6 +84,31 @@ public static class YamlReader
         return new YamlReadResult(value, null, log.Documents) { RepeatedKey = builder.Repeated is var (key, at) ? (key, at.Line + 1) : null };
     }
 
+    /// <summary>What <see cref="YamlBlocks"/> needs of top-level keys read together: the map, where each key starts (a character offset) and what each value expands to.</summary>
+    internal sealed record TopLevel(YamlMap Map, List<int> KeyOffsets, List<long> ValueSizes);
+
+    /// <summary>
+    /// A text that is one document holding one plain top-level map, read with where its keys start; null for anything
+    /// else (invalid, refused, several documents, anchors or aliases, a merge key, a key given twice), which only a read
+    /// of the whole file can judge.
+    /// </summary>
+    internal static TopLevel? ReadTopLevel(string text)
+    {
+        try
+        {
+            YamlEventLog log = YamlEventLog.Record(text);
+            if (log.Documents != 1 || log.HasAnchors) return null;
+            var builder = new TreeBuilder(text, log);
+            return builder.Build() is YamlMap map && builder.Repeated is null && !builder.RootMerged && builder.RootKeyOffsets.Count == map.Entries.Count
+                ? new TopLevel(map, builder.RootKeyOffsets, builder.RootValueSizes)
+                : null;
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException or ArgumentException or YamlLimitException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Where and why, counting lines from 1: the parser counts from 0 and puts both marks before its message.</summary>
     private static string Reason(YamlException e)
     {
@@ -101,6 +139,15 @@ public static class YamlReader
 
         /// <summary>The first key (by line) that a map of the document gives twice.</summary>
         public (string Key, Mark At)? Repeated { get; private set; }
+
+        /// <summary>Where each key of the top-level map starts, as a character offset, in order.</summary>
+        public List<int> RootKeyOffsets { get; } = [];
+
+        /// <summary>What each value of the top-level map expands to (<see cref="Collection.Size"/>), in order.</summary>
+        public List<long> RootValueSizes { get; } = [];
+
+        /// <summary>Whether the top-level map has a merge key (its entries then are not its keys one for one).</summary>
+        public bool RootMerged { get; private set; }
 
         public YamlValue? Build()
         {
@@ -151,8 +198,22 @@ public static class YamlReader
         /// <summary>A finished value: the document's root, or the next key, value or item of the innermost open collection.</summary>
         private void Add(YamlValue value, long size, Mark at, bool mergeKey)
         {
-            if (_open.Count == 0) _first = value;
-            else _open.Peek().Add(value, size, at, mergeKey);
+            if (_open.Count == 0)
+            {
+                _first = value;
+                return;
+            }
+            Collection innermost = _open.Peek();
+            if (_open.Count == 1 && innermost.IsMap)
+            {
+                if (innermost.AwaitingValue) RootValueSizes.Add(size);
+                else
+                {
+                    RootKeyOffsets.Add(at.Index);
+                    RootMerged |= mergeKey;
+                }
+            }
+            innermost.Add(value, size, at, mergeKey);
         }
 
         /// <summary>The merge key as go-yaml knows it: a plain <c>&lt;&lt;</c> (or one tagged <c>!!merge</c>); a quoted one is an ordinary key.</summary>
@@ -210,7 +271,10 @@ public static class YamlReader
 
         public Mark Start => _start;
 
-        private bool IsMap { get; set; }
+        public bool IsMap { get; private set; }
+
+        /// <summary>A map that has its next key and waits for the value.</summary>
+        public bool AwaitingValue => _awaitingValue;
 
         /// <summary>Nodes this collection expands to, itself included, aliases counted in full.</summary>
         public long Size { get; private set; } = 1;
