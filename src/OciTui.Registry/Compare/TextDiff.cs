@@ -45,18 +45,18 @@ public static class TextDiff
     {
         from ??= "";
         to ??= "";
-        string[] a = [.. LineSplitter.Instance.Chunk(from)];
-        string[] b = [.. LineSplitter.Instance.Chunk(to)];
+        var lines = new LineTable();
+        int[] a = lines.Add(from), b = lines.Add(to);
         bool aOpen = from.Length > 0 && !from.EndsWith('\n') && !from.EndsWith('\r');
         bool bOpen = to.Length > 0 && !to.EndsWith('\n') && !to.EndsWith('\r');
-        List<DiffBlock> blocks = Blocks(a, b);
+        List<DiffBlock> blocks = Blocks(a, b, lines);
         // A change of only the final newline: diff -u shows the last line removed and added again.
         if (blocks.Count == 0 && aOpen != bOpen && a.Length > 0 && b.Length > 0)
             blocks.Add(new DiffBlock(a.Length - 1, 1, b.Length - 1, 1));
         else if (aOpen != bOpen && blocks.Count > 0 && !TouchesEnd(blocks[^1], a.Length, b.Length) && a.Length > 0 && b.Length > 0)
             blocks.Add(new DiffBlock(a.Length - 1, 1, b.Length - 1, 1));
 
-        var lines = new List<DiffLine>();
+        var diff = new List<DiffLine>();
         context = Math.Max(0, context);
         int i = 0;
         while (i < blocks.Count)
@@ -68,20 +68,20 @@ public static class TextDiff
             int startB = Math.Max(0, blocks[i].InsertStartB - (blocks[i].DeleteStartA - startA));
             int endA = Math.Min(a.Length, blocks[j].DeleteStartA + blocks[j].DeleteCountA + context);
             int endB = Math.Min(b.Length, blocks[j].InsertStartB + blocks[j].InsertCountB + (endA - (blocks[j].DeleteStartA + blocks[j].DeleteCountA)));
-            lines.Add(new DiffLine(DiffLineKind.HunkHeader, $"@@ -{Range(startA, endA - startA)} +{Range(startB, endB - startB)} @@"));
+            diff.Add(new DiffLine(DiffLineKind.HunkHeader, $"@@ -{Range(startA, endA - startA)} +{Range(startB, endB - startB)} @@"));
             int posA = startA;
             for (int k = i; k <= j; k++)
             {
                 DiffBlock block = blocks[k];
-                for (; posA < block.DeleteStartA; posA++) Emit(lines, DiffLineKind.Context, a, posA, aOpen && bOpen);
-                for (int d = 0; d < block.DeleteCountA; d++) Emit(lines, DiffLineKind.Removed, a, block.DeleteStartA + d, aOpen);
-                for (int n = 0; n < block.InsertCountB; n++) Emit(lines, DiffLineKind.Added, b, block.InsertStartB + n, bOpen);
+                for (; posA < block.DeleteStartA; posA++) Emit(diff, DiffLineKind.Context, lines, a, posA, aOpen && bOpen);
+                for (int d = 0; d < block.DeleteCountA; d++) Emit(diff, DiffLineKind.Removed, lines, a, block.DeleteStartA + d, aOpen);
+                for (int n = 0; n < block.InsertCountB; n++) Emit(diff, DiffLineKind.Added, lines, b, block.InsertStartB + n, bOpen);
                 posA = block.DeleteStartA + block.DeleteCountA;
             }
-            for (; posA < endA; posA++) Emit(lines, DiffLineKind.Context, a, posA, aOpen && bOpen);
+            for (; posA < endA; posA++) Emit(diff, DiffLineKind.Context, lines, a, posA, aOpen && bOpen);
             i = j + 1;
         }
-        return lines;
+        return diff;
     }
 
     /// <summary>The diff as <c>diff -u</c> prints it, with its <c>---</c>/<c>+++</c> header; empty when the texts are the same.</summary>
@@ -99,15 +99,15 @@ public static class TextDiff
     /// <summary>A stretch without anchors larger than this (both sides) is removed and added whole rather than searched.</summary>
     private const int MaxSearchedLines = 20_000;
 
-    private static List<DiffBlock> Blocks(string[] a, string[] b)
+    private static List<DiffBlock> Blocks(int[] a, int[] b, LineTable lines)
     {
         var blocks = new List<DiffBlock>();
-        Stretch(a, 0, a.Length, b, 0, b.Length, blocks);
+        Stretch(a, 0, a.Length, b, 0, b.Length, lines, blocks);
         return blocks;
     }
 
     /// <summary>The differences of <c>a[startA..endA]</c> and <c>b[startB..endB]</c>, appended to <paramref name="blocks"/> in order.</summary>
-    private static void Stretch(string[] a, int startA, int endA, string[] b, int startB, int endB, List<DiffBlock> blocks)
+    private static void Stretch(int[] a, int startA, int endA, int[] b, int startB, int endB, LineTable lines, List<DiffBlock> blocks)
     {
         while (startA < endA && startB < endB && a[startA] == b[startB])
         {
@@ -130,32 +130,32 @@ public static class TextDiff
         }
         if (countA + countB <= DirectLines)
         {
-            Searched(a, startA, endA, b, startB, endB, blocks);
+            Searched(a, startA, endA, b, startB, endB, lines, blocks);
             return;
         }
-        List<(int A, int B)> anchors = Anchors(a, startA, endA, b, startB, endB);
+        List<(int A, int B)> anchors = Anchors(a, startA, endA, b, startB, endB, lines.Count);
         if (anchors.Count == 0)
         {
-            if (countA + countB <= MaxSearchedLines) Searched(a, startA, endA, b, startB, endB, blocks);
+            if (countA + countB <= MaxSearchedLines) Searched(a, startA, endA, b, startB, endB, lines, blocks);
             else blocks.Add(new DiffBlock(startA, countA, startB, countB));
             return;
         }
         int fromA = startA, fromB = startB;
         foreach ((int anchorA, int anchorB) in anchors)
         {
-            Stretch(a, fromA, anchorA, b, fromB, anchorB, blocks);
+            Stretch(a, fromA, anchorA, b, fromB, anchorB, lines, blocks);
             fromA = anchorA + 1;
             fromB = anchorB + 1;
         }
-        Stretch(a, fromA, endA, b, fromB, endB, blocks);
+        Stretch(a, fromA, endA, b, fromB, endB, lines, blocks);
     }
 
     /// <summary>DiffPlex's Myers diff of a stretch, its blocks moved to the stretch's place.</summary>
-    private static void Searched(string[] a, int startA, int endA, string[] b, int startB, int endB, List<DiffBlock> blocks)
+    private static void Searched(int[] a, int startA, int endA, int[] b, int startB, int endB, LineTable lines, List<DiffBlock> blocks)
     {
         // The stretch's lines hold no line break (they were split at them), so joined they split back the same.
-        string textA = string.Join('\n', a, startA, endA - startA) + "\n";
-        string textB = string.Join('\n', b, startB, endB - startB) + "\n";
+        string textA = lines.Join(a, startA, endA);
+        string textB = lines.Join(b, startB, endB);
         DiffResult result = Differ.Instance.CreateDiffs(textA, textB, ignoreWhiteSpace: false, ignoreCase: false, LineSplitter.Instance);
         foreach (DiffBlock block in result.DiffBlocks)
             blocks.Add(new DiffBlock(startA + block.DeleteStartA, block.DeleteCountA, startB + block.InsertStartB, block.InsertCountB));
@@ -165,26 +165,26 @@ public static class TextDiff
     /// Lines found exactly once in each stretch, as pairs of positions, reduced to the longest run in the same order
     /// on both sides (a longest increasing subsequence, by patience sorting).
     /// </summary>
-    private static List<(int A, int B)> Anchors(string[] a, int startA, int endA, string[] b, int startB, int endB)
+    private static List<(int A, int B)> Anchors(int[] a, int startA, int endA, int[] b, int startB, int endB, int distinctLines)
     {
-        // Per line: how often in a, where in a, how often in b, where in b.
-        var seen = new Dictionary<string, (int CountA, int A, int CountB, int B)>(StringComparer.Ordinal);
+        // Per line: how often in a, where in a, how often in b, where in b (a line is its number in the table).
+        var countA = new int[distinctLines];
+        var atA = new int[distinctLines];
+        var countB = new int[distinctLines];
+        var atB = new int[distinctLines];
         for (int i = startA; i < endA; i++)
         {
-            seen.TryGetValue(a[i], out var entry);
-            seen[a[i]] = (entry.CountA + 1, i, entry.CountB, entry.B);
+            countA[a[i]]++;
+            atA[a[i]] = i;
         }
         for (int j = startB; j < endB; j++)
         {
-            if (!seen.TryGetValue(b[j], out var entry)) continue;
-            seen[b[j]] = (entry.CountA, entry.A, entry.CountB + 1, j);
+            countB[b[j]]++;
+            atB[b[j]] = j;
         }
         var pairs = new List<(int A, int B)>();
         for (int i = startA; i < endA; i++)
-        {
-            var entry = seen[a[i]];
-            if (entry.CountA == 1 && entry.CountB == 1) pairs.Add((i, entry.B));
-        }
+            if (countA[a[i]] == 1 && countB[a[i]] == 1) pairs.Add((i, atB[a[i]]));
         if (pairs.Count == 0) return pairs;
         // Patience sorting: tails[k] is the pair ending the best run of length k+1; back links rebuild the run.
         var tails = new List<int>();
@@ -211,10 +211,59 @@ public static class TextDiff
     private static bool TouchesEnd(DiffBlock block, int countA, int countB) =>
         block.DeleteStartA + block.DeleteCountA == countA || block.InsertStartB + block.InsertCountB == countB;
 
-    private static void Emit(List<DiffLine> lines, DiffLineKind kind, string[] source, int index, bool openEnded)
+    private static void Emit(List<DiffLine> diff, DiffLineKind kind, LineTable lines, int[] source, int index, bool openEnded)
     {
-        lines.Add(new DiffLine(kind, source[index]));
-        if (openEnded && index == source.Length - 1) lines.Add(new DiffLine(DiffLineKind.NoFinalNewline, "\\ No newline at end of file"));
+        diff.Add(new DiffLine(kind, lines[source[index]]));
+        if (openEnded && index == source.Length - 1) diff.Add(new DiffLine(DiffLineKind.NoFinalNewline, "\\ No newline at end of file"));
+    }
+
+    /// <summary>
+    /// The distinct lines of both texts, each a number: texts become arrays of numbers, compared and counted without
+    /// hashing a line again, and a line repeated throughout a values file (<c>registry: docker.io</c>) is one string.
+    /// </summary>
+    private sealed class LineTable
+    {
+        private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
+        private readonly List<string> _texts = [];
+
+        public int Count => _texts.Count;
+
+        public string this[int number] => _texts[number];
+
+        /// <summary>
+        /// The text's lines as numbers. <c>\r\n</c>, <c>\r</c> and <c>\n</c> each end a line, and a final line break
+        /// only ends the last line (DiffPlex's own chunker would make the empty rest a line of its own).
+        /// </summary>
+        public int[] Add(string text)
+        {
+            var numbers = new List<int>(text.Length / 32);
+            var lookup = _numbers.GetAlternateLookup<ReadOnlySpan<char>>();
+            ReadOnlySpan<char> rest = text;
+            while (!rest.IsEmpty)
+            {
+                int end = rest.IndexOfAny('\r', '\n');
+                ReadOnlySpan<char> line = end < 0 ? rest : rest[..end];
+                if (!lookup.TryGetValue(line, out int number))
+                {
+                    number = _texts.Count;
+                    string added = line.ToString();
+                    _texts.Add(added);
+                    _numbers.Add(added, number);
+                }
+                numbers.Add(number);
+                if (end < 0) break;
+                rest = rest[(end + (rest[end] == '\r' && end + 1 < rest.Length && rest[end + 1] == '\n' ? 2 : 1))..];
+            }
+            return [.. numbers];
+        }
+
+        /// <summary>Lines <c>[start, end)</c> of a text as one string, each ended by <c>\n</c>.</summary>
+        public string Join(int[] text, int start, int end)
+        {
+            var joined = new StringBuilder();
+            for (int i = start; i < end; i++) joined.Append(_texts[text[i]]).Append('\n');
+            return joined.ToString();
+        }
     }
 
     /// <summary>
