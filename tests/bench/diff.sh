@@ -4,6 +4,7 @@
 #
 #   OCITUI=/path/to/ocitui HELM=/path/to/helm tests/bench/diff.sh   (RUNS=N runs, default 10; COMPONENTS=15000: a 4.98 MiB values.yaml, just under helm's 5 MiB limit for a chart file)
 #   BENCH=/path/to/OciTui.Bench adds the compare view's rows (its load from the registry, uncached and cached)
+#   CHANGES=N: version 2 differs from version 1 in the image tag of N components only (default: it differs in most of them)
 #
 # Needs: docker-registry, curl, python3, helm (v4), an ocitui build (dotnet publish -r linux-x64).
 set -euo pipefail
@@ -30,18 +31,23 @@ export HELM_CONFIG_HOME=$work/helm HELM_CACHE_HOME=$work/helm-cache HELM_DATA_HO
 (cd "$work" && "$helm" create big >/dev/null)
 # values.yaml of about 30 KiB: 60 components with images, resources, env lists and annotations; v2 changes some.
 gen() {
-  python3 - "$1" "${COMPONENTS:-90}" <<'PY'
+  python3 - "$1" "${COMPONENTS:-90}" "${CHANGES:-}" <<'PY'
 import sys
-v = int(sys.argv[1])
+version, components = int(sys.argv[1]), int(sys.argv[2])
+changes = int(sys.argv[3]) if sys.argv[3] else 0
+step = max(1, components // changes) if changes else 0
 out = []
-for i in range(int(sys.argv[2])):
+for i in range(components):
+    # CHANGES=N: the versions differ only in the image tag of every step-th component, N of them.
+    v = 1 if changes else version
+    patch = 9 if changes and version == 2 and i % step == 0 and i // step < changes else 0
     out.append(f"component{i}:")
     out.append(f"  enabled: {'true' if (i + v) % 7 else 'false'}")
     out.append(f"  replicaCount: {1 + (i * v) % 3}")
     out.append("  image:")
     out.append("    registry: docker.io")
     out.append(f"    repository: org/component{i}")
-    out.append(f"    tag: v{v}.{i % 5}.0")
+    out.append(f"    tag: v{v}.{i % 5}.{patch}")
     out.append("  resources:")
     out.append(f"    limits: {{ cpu: {100 + i}m, memory: {128 * (1 + i % 4)}Mi }}")
     out.append("  env:")

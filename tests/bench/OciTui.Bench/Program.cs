@@ -17,7 +17,9 @@ using OciTui.Registry.Versions;
 // ocitui-bench harbor BASE REPO RUNS: the version table of REPO on a Harbor (plain HTTP) as the TUI fills it: the tags and
 //   every row's appVersion, description and signed from Harbor's artifact list; a new registry per run, detection included.
 // ocitui-bench compare FROM.yaml TO.yaml RUNS: two values files compared as the TUI's compare view does, in memory:
-//   parse, key paths, unified text diff, each timed, then all of it (ChartComparer.Compare), and the CPU time that took.
+//   FROM read whole and by its top-level keys (with the GC's pauses and the MiB allocated), both read as a compare reads
+//   them (TO reusing FROM's unchanged keys), key paths, unified text diff, each timed, then all of it
+//   (ChartComparer.Compare), and the CPU time that took.
 // ocitui-bench compare-registry BASE REPO FROM TO RUNS: the compare view's load over the network, every section: both
 //   snapshots read with an empty cache (new registry client per run), with only FROM read before (as after Space in the
 //   TUI), then again from the cache.
@@ -164,6 +166,10 @@ static async Task Harbor(Uri baseAddress, string repository, int runs)
 
 static void CompareValues(string from, string to, int runs)
 {
+    var whole = new List<double>();
+    var blockwise = new List<double>();
+    var blockwisePause = new List<double>();
+    int blockwiseCollections = 0, allocated = 0;
     var parse = new List<double>();
     var keys = new List<double>();
     var text = new List<double>();
@@ -172,8 +178,24 @@ static void CompareValues(string from, string to, int runs)
     int changes = 0, lines = 0;
     for (int run = 0; run < runs; run++)
     {
+        byte[] bytesFrom = System.Text.Encoding.UTF8.GetBytes(from), bytesTo = System.Text.Encoding.UTF8.GetBytes(to);
+        // One file read whole (one core), then by its top-level keys (every core), as a compare reads a version new to it.
         var clock = Stopwatch.StartNew();
-        YamlReadResult a = YamlReader.Read(from), b = YamlReader.Read(to);
+        YamlReader.Read(from);
+        whole.Add(clock.Elapsed.TotalMilliseconds);
+        long allocatedBefore = GC.GetTotalAllocatedBytes(true);
+        TimeSpan paused = GC.GetTotalPauseDuration();
+        int collections = GC.CollectionCount(0);
+        clock.Restart();
+        YamlReader.Read(bytesFrom);
+        blockwise.Add(clock.Elapsed.TotalMilliseconds);
+        blockwisePause.Add((GC.GetTotalPauseDuration() - paused).TotalMilliseconds);
+        blockwiseCollections = GC.CollectionCount(0) - collections;
+        allocated = (int)((GC.GetTotalAllocatedBytes(true) - allocatedBefore) / 1048576);
+        clock.Restart();
+        // As a compare reads them: the second reusing the first's read where their text is the same.
+        YamlReadResult a = YamlReader.Read(bytesFrom);
+        YamlReadResult b = YamlReader.Read(bytesTo, a);
         parse.Add(clock.Elapsed.TotalMilliseconds);
         clock.Restart();
         changes = a.Value is { } va && b.Value is { } vb ? ValuesDiff.Compare(va, vb).Count : -1;
@@ -189,6 +211,12 @@ static void CompareValues(string from, string to, int runs)
         all.Add(clock.Elapsed.TotalMilliseconds);
         allCpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
     }
+    Print("parse-one-whole", whole, from.Length);
+    Print("parse-one-blockwise", blockwise, from.Length);
+    // The garbage collector's pauses in that read (all threads stop), and its collections in the last run; then the
+    // MiB that read allocates (the parser's garbage, mostly), as a count.
+    Print("parse-one-blockwise-gc-pause", blockwisePause, blockwiseCollections);
+    Print("parse-one-blockwise-allocated-mib", [allocated], allocated);
     Print("parse-both", parse, from.Length + to.Length);
     Print("key-paths", keys, changes);
     Print("text-diff", text, lines);
