@@ -19,11 +19,44 @@ public sealed record ValueChange(string Path, ChangeKind Change, YamlValue? From
 /// </summary>
 public static class ValuesDiff
 {
+    /// <summary>Top-level maps with this many keys are walked in parts, on every core.</summary>
+    private const int KeysPerPart = 500;
+
     public static IReadOnlyList<ValueChange> Compare(YamlValue from, YamlValue to)
     {
+        if (from is YamlMap a && to is YamlMap b && a.Entries.Count >= 2 * KeysPerPart && !ReferenceEquals(a, b)) return CompareInParts(a, b);
         var walker = new Walker();
         walker.Walk(from, to);
         return walker.Changes;
+    }
+
+    /// <summary>
+    /// Two large top-level maps (a 5 MiB values file has thousands of keys, and when every one changed the walk took
+    /// 110 ms of one core) walked in parts of their keys at once, the parts' changes joined in the order one walk gives.
+    /// </summary>
+    private static List<ValueChange> CompareInParts(YamlMap a, YamlMap b)
+    {
+        int parts = (a.Entries.Count + KeysPerPart - 1) / KeysPerPart;
+        var changes = new List<ValueChange>[parts + 1];
+        Parallel.For(0, parts + 1, part =>
+        {
+            var walker = new Walker();
+            if (part < parts)
+            {
+                for (int i = part * KeysPerPart; i < Math.Min(a.Entries.Count, (part + 1) * KeysPerPart); i++)
+                    walker.UnderKey(a.Entries[i].Key, a.Entries[i].Value, b.Find(a.Entries[i].Key));
+            }
+            else
+            {
+                // The last part: the keys only the new version has, after all of the old version's, as Walk orders them.
+                for (int j = 0; j < b.Entries.Count; j++)
+                    if (a.Find(b.Entries[j].Key) is null) walker.UnderKey(b.Entries[j].Key, null, b.Entries[j].Value);
+            }
+            changes[part] = walker.Changes;
+        });
+        var all = new List<ValueChange>(changes.Sum(c => c.Count));
+        foreach (List<ValueChange> part in changes) all.AddRange(part);
+        return all;
     }
 
     /// <summary>Walks two trees side by side; the key path is written out only for a change (most leaves are the same).</summary>
@@ -64,7 +97,7 @@ public static class ValuesDiff
             }
         }
 
-        private void UnderKey(string key, YamlValue? from, YamlValue? to)
+        public void UnderKey(string key, YamlValue? from, YamlValue? to)
         {
             _path.PushKey(key);
             Walk(from, to);

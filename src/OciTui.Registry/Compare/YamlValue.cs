@@ -33,13 +33,15 @@ public sealed record YamlMap(IReadOnlyList<KeyValuePair<string, YamlValue>> Entr
                 if (Entries[i].Key == key) return Entries[i].Value;
             return null;
         }
-        if (_byKey is null)
+        Dictionary<string, YamlValue>? index = Volatile.Read(ref _byKey);
+        if (index is null)
         {
+            // Comparisons walk a tree on several threads at once (ValuesDiff): the first index published is the one kept.
             var byKey = new Dictionary<string, YamlValue>(Entries.Count, StringComparer.Ordinal);
             foreach ((string k, YamlValue v) in Entries) byKey.TryAdd(k, v);
-            _byKey = byKey;
+            index = Interlocked.CompareExchange(ref _byKey, byKey, null) ?? byKey;
         }
-        return _byKey.GetValueOrDefault(key);
+        return index.GetValueOrDefault(key);
     }
 }
 
