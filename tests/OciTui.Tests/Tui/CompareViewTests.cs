@@ -318,6 +318,29 @@ public sealed class CompareViewTests : IDisposable
             .RunAsync();
     }
 
+    [Fact]
+    public async Task A_marked_version_whose_chart_cannot_be_read_fails_the_compare_in_one_sentence_and_esc_closes_it()
+    {
+        // 1.0.0's chart layer gone from the layout, as from a registry that lost a blob.
+        File.Delete(Path.Combine(_root, "charts", "app", "blobs", "sha256", _layers["1.0.0"]["sha256:".Length..]));
+        using TuiHarness tui = HeldHarness(out Func<HeldRegistry> held);
+        await MarkedOneSelectedOther(tui)
+            .WaitUntil(_ => tui.Window.Session.ReadingMarked.IsCompleted && held().Reads(_layers["1.0.0"]) == 1, "the read after Space failed, quietly")
+            .Keys(new Key('=')).WaitFor("is missing from layout")
+            .Do(() =>
+            {
+                TagComparison failed = tui.Window.Session.Comparison!;
+                Assert.Equal(LoadState.Failed, failed.State);
+                Assert.DoesNotContain('\n', failed.Message!);
+                Assert.DoesNotContain(" at OciTui", tui.Screen, StringComparison.Ordinal);
+                Assert.Empty(tui.Window.Compare.Lines);
+            }, "the compare failed with one sentence, nothing else on screen")
+            .Keys(Key.Esc).WaitUntil(_ => !tui.Window.Compare.Visible && tui.Window.Tags.Visible, "the panes again")
+            .Keys(Key.CursorDown, Key.Space).WaitUntil(_ => tui.Window.Session.MarkedTags.Count == 0, "1.0.0 unmarked")
+            .Keys(Key.CursorUp, Key.CursorUp, Key.Space, Key.CursorDown, new Key('=')).WaitFor("image.tag: v4.2.0 -> v4.1.1")
+            .RunAsync();
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
