@@ -130,7 +130,7 @@ public sealed class YamlBlocksTests
     }
 
     [Fact]
-    public void Keys_whose_text_did_not_change_are_read_once_and_the_comparison_skips_them()
+    public void Keys_whose_text_did_not_change_are_read_once_and_the_comparisons_skip_them()
     {
         string older = Components(1, 2_000), newer = older.Replace("repository: org/c7\n", "repository: org/c7b\n", StringComparison.Ordinal);
         Assert.True(older.Length > 2 * YamlBlocks.SplitFrom, "several runs of blocks, read in parallel");
@@ -144,6 +144,8 @@ public sealed class YamlBlocksTests
         AssertSameRead(YamlReader.Read(newer), b);
         ValueChange change = Assert.Single(ValuesDiff.Compare(mapA, mapB));
         Assert.Equal("component7.image.repository", change.Path);
+        ImageChange image = Assert.Single(ImagesDiff.Compare(mapA, mapB));
+        Assert.Equal(("component7.image", "org/c7:v1.7.1", "org/c7b:v1.7.1"), (image.Path, image.From, image.To));
     }
 
     [Fact]
