@@ -94,39 +94,29 @@ public sealed class YamlBlocksTests
     }
 
     [Fact]
-    public void Any_mutation_of_a_file_reads_by_blocks_as_it_reads_whole_or_is_left_to_the_whole_read()
+    public void Any_mutation_of_a_file_reads_by_blocks_as_it_reads_whole_or_is_left_to_the_whole_read() =>
+        AssertMutationsReadAsWhole(seed: 20261201, mutations: 3000, maxEdits: 3, alike: null);
+
+    [Fact]
+    public void A_version_read_alike_another_reads_as_it_reads_whole_whatever_changed() =>
+        AssertMutationsReadAsWhole(seed: 1201, mutations: 2000, maxEdits: 2,
+            alike: YamlBlocks.TryRead(Encoding.UTF8.GetBytes(Sample), null, splitFrom: 0)?.Blocks ?? throw new InvalidOperationException("the sample does not split"));
+
+    /// <summary>Mutations of the sample read by blocks (reusing <paramref name="alike"/>'s where given) read as they read whole.</summary>
+    private static void AssertMutationsReadAsWhole(int seed, int mutations, int maxEdits, YamlBlocks? alike)
     {
-        var random = new Random(20261201);
+        var random = new Random(seed);
         int split = 0;
-        const int Mutations = 3000;
-        for (int n = 0; n < Mutations; n++)
+        for (int n = 0; n < mutations; n++)
         {
-            string text = Mutate(Sample, random, random.Next(1, 4));
-            YamlReadResult? blockwise = YamlBlocks.TryRead(Encoding.UTF8.GetBytes(text), null, splitFrom: 0);
+            string text = Mutate(Sample, random, random.Next(1, maxEdits + 1));
+            YamlReadResult? blockwise = YamlBlocks.TryRead(Encoding.UTF8.GetBytes(text), alike, splitFrom: 0);
             if (blockwise is null) continue;
             split++;
             AssertSameRead(YamlReader.Read(text), blockwise, text);
         }
         // Many mutations break the file or its split (and are left to the whole read); enough must split, or this tests nothing.
-        Assert.InRange(split, Mutations / 4, Mutations);
-    }
-
-    [Fact]
-    public void A_version_read_alike_another_reads_as_it_reads_whole_whatever_changed()
-    {
-        var random = new Random(1201);
-        YamlBlocks blocks = YamlBlocks.TryRead(Encoding.UTF8.GetBytes(Sample), null, splitFrom: 0)?.Blocks ?? throw new InvalidOperationException("the sample does not split");
-        int split = 0;
-        const int Mutations = 2000;
-        for (int n = 0; n < Mutations; n++)
-        {
-            string newer = Mutate(Sample, random, random.Next(1, 3));
-            YamlReadResult? alike = YamlBlocks.TryRead(Encoding.UTF8.GetBytes(newer), blocks, splitFrom: 0);
-            if (alike is null) continue;
-            split++;
-            AssertSameRead(YamlReader.Read(newer), alike, newer);
-        }
-        Assert.InRange(split, Mutations / 4, Mutations);
+        Assert.InRange(split, mutations / 4, mutations);
     }
 
     [Fact]
