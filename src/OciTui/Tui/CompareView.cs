@@ -43,11 +43,11 @@ public sealed class CompareView : ListPane
 
     private static readonly CompareTab[] Tabs = Enum.GetValues<CompareTab>();
     private TagComparison? _shown;
-    private List<CompareLine> _lines = [];
+    private CompareLines _lines = new();
 
     public CompareView() : base("_Compare")
     {
-        Source.ItemAttribute = (item, normal) => Colour && item < _lines.Count ? AttributeOf(_lines[item].Kind, normal) : null;
+        Source.ItemAttribute = (item, normal) => Colour && item < _lines.Count ? AttributeOf(_lines.KindAt(item), normal) : null;
         List.ViewportChanged += (_, e) =>
         {
             if (e.NewViewport.Width != e.OldViewport.Width && _shown is { State: LoadState.Loaded }) ShowLines(keepPlace: true);
@@ -76,11 +76,11 @@ public sealed class CompareView : ListPane
                 ShowLines(keepPlace: sameVersions);
                 break;
             case LoadState.Failed:
-                _lines = [];
+                _lines = new();
                 SetStatus($"{comparison.Message} Esc closes the comparison.");
                 break;
             default:
-                _lines = [];
+                _lines = new();
                 SetStatus("reading both versions…");
                 break;
         }
@@ -97,7 +97,7 @@ public sealed class CompareView : ListPane
     /// <summary>Moves to the first line of the next (+1) or previous (-1) run of changed lines, wrapping around.</summary>
     public void NextChange(int step)
     {
-        List<int> starts = [.. Enumerable.Range(0, _lines.Count).Where(i => _lines[i].IsChange && (i == 0 || !_lines[i - 1].IsChange))];
+        IReadOnlyList<int> starts = _lines.ChangeStarts;
         if (starts.Count == 0 || Status is not null) return;
         int current = List.SelectedItem ?? -1;
         List.SelectedItem = step > 0 ? starts.FirstOrDefault(r => r > current, starts[0]) : starts.LastOrDefault(r => r < current, starts[^1]);
@@ -119,45 +119,56 @@ public sealed class CompareView : ListPane
     {
         if (_shown?.Value is not { } comparison) return;
         int width = List.Viewport.Width > 0 ? List.Viewport.Width : Math.Max(20, Viewport.Width);
-        _lines = [.. LinesOf(comparison, Tab, width)];
-        SetItems([.. _lines.Select(l => l.Text)], keepPlace ? Math.Min(SelectedIndex ?? 0, Math.Max(0, _lines.Count - 1)) : 0);
+        _lines = LinesOf(comparison, Tab, width);
+        SetItemsMadeOnDemand(_lines.Texts, _lines.MaxLength, keepPlace ? Math.Min(SelectedIndex ?? 0, Math.Max(0, _lines.Count - 1)) : 0);
     }
 
     /// <summary>The lines of one tab at a width: unified below <see cref="SideBySideColumns"/>, old and new side by side from there.</summary>
-    public static IReadOnlyList<CompareLine> LinesOf(ChartComparison c, CompareTab tab, int width)
+    public static CompareLines LinesOf(ChartComparison c, CompareTab tab, int width)
     {
-        var lines = new List<CompareLine>();
+        var lines = new CompareLines();
         bool sideBySide = width >= SideBySideColumns - 2;
         switch (tab)
         {
             case CompareTab.Values when c.Values is { } values:
-                if (values.Note is not null) lines.Add(new(CompareLineKind.Heading, TerminalText.Sanitize(values.Note, 400)));
-                if (values.Structural) lines.Add(new(CompareLineKind.Heading, values.Changes.Count == 0 ? "No key path differs." : $"{values.Changes.Count} key path{(values.Changes.Count == 1 ? "" : "s")} changed:"));
-                lines.AddRange(values.Changes.Select(Change));
+                if (values.Note is not null) lines.Add(CompareLineKind.Heading, TerminalText.Sanitize(values.Note, 400));
+                if (values.Structural) lines.Add(CompareLineKind.Heading, values.Changes.Count == 0 ? "No key path differs." : $"{values.Changes.Count} key path{(values.Changes.Count == 1 ? "" : "s")} changed:");
+                Changes(lines, values.Changes);
                 Diff(lines, values.Text, "values.yaml", c, width, sideBySide);
-                if (!values.Differs) lines.Add(new(CompareLineKind.Plain, "values.yaml: no difference."));
+                if (!values.Differs) lines.Add(CompareLineKind.Plain, "values.yaml: no difference.");
                 break;
             case CompareTab.ChartYaml when c.Chart is { } chart:
-                if (chart.Problem is not null) lines.Add(new(CompareLineKind.Heading, TerminalText.Sanitize(chart.Problem, 400)));
-                lines.AddRange(chart.Fields.Select(Change));
-                lines.AddRange(chart.Dependencies.Select(d => new CompareLine(KindOf(d.Change), $"{Marker(d.Change)} {ComparisonText.Dependency(d)}")));
+                if (chart.Problem is not null) lines.Add(CompareLineKind.Heading, TerminalText.Sanitize(chart.Problem, 400));
+                foreach (ValueChange change in chart.Fields) lines.Add(KindOf(change.Change), $"{Marker(change.Change)} {ComparisonText.Change(change)}");
+                foreach (DependencyChange d in chart.Dependencies) lines.Add(KindOf(d.Change), $"{Marker(d.Change)} {ComparisonText.Dependency(d)}");
                 Diff(lines, c.ChartText ?? [], "Chart.yaml", c, width, sideBySide);
-                if (!chart.Differs && c.ChartText is not { Count: > 0 }) lines.Add(new(CompareLineKind.Plain, "Chart.yaml: no difference."));
+                if (!chart.Differs && c.ChartText is not { Count: > 0 }) lines.Add(CompareLineKind.Plain, "Chart.yaml: no difference.");
                 break;
             case CompareTab.Files when c.Files is { } files:
-                lines.AddRange(files.Select(f => new CompareLine(KindOf(f.Change), $"{Marker(f.Change)} {ComparisonText.File(f)}")));
-                if (files.Count == 0) lines.Add(new(CompareLineKind.Plain, "No file differs."));
+                foreach (FileChange f in files) lines.Add(KindOf(f.Change), $"{Marker(f.Change)} {ComparisonText.File(f)}");
+                if (files.Count == 0) lines.Add(CompareLineKind.Plain, "No file differs.");
                 break;
             case CompareTab.Images:
-                if (c.ImagesProblem is not null) lines.Add(new(CompareLineKind.Heading, TerminalText.Sanitize(c.ImagesProblem, 400)));
-                lines.AddRange((c.Images ?? []).Select(i => new CompareLine(KindOf(i.Change), $"{Marker(i.Change)} {ComparisonText.Image(i)}")));
-                if (c.Images is { Count: 0 }) lines.Add(new(CompareLineKind.Plain, "No image differs."));
+                if (c.ImagesProblem is not null) lines.Add(CompareLineKind.Heading, TerminalText.Sanitize(c.ImagesProblem, 400));
+                foreach (ImageChange i in c.Images ?? []) lines.Add(KindOf(i.Change), $"{Marker(i.Change)} {ComparisonText.Image(i)}");
+                if (c.Images is { Count: 0 }) lines.Add(CompareLineKind.Plain, "No image differs.");
                 break;
         }
         return lines;
     }
 
-    private static CompareLine Change(ValueChange change) => new(KindOf(change.Change), $"{Marker(change.Change)} {ComparisonText.Change(change)}");
+    /// <summary>
+    /// The key-path summary, each line made when drawn (every component of a 5 MiB values file changed: 56,557 lines).
+    /// Its width is bounded without making them: each part of a line is cut at 300 characters, and a value's text at
+    /// most doubles when quoted and escaped.
+    /// </summary>
+    private static void Changes(CompareLines lines, IReadOnlyList<ValueChange> changes)
+    {
+        static int Bound(YamlValue? value) => value is YamlScalar s ? Math.Min(300, (2 * s.Text.Length) + 2) : 7;
+        int longest = 0;
+        foreach (ValueChange change in changes) longest = Math.Max(longest, 2 + Math.Min(300, change.Path.Length) + 2 + Bound(change.From) + 4 + Bound(change.To) + 22);
+        lines.AddRun(changes.Count, i => KindOf(changes[i].Change), i => $"{Marker(changes[i].Change)} {ComparisonText.Change(changes[i])}", longest);
+    }
 
     private static CompareLineKind KindOf(ChangeKind change) => change switch
     {
@@ -173,21 +184,27 @@ public sealed class CompareView : ListPane
         _ => '~',
     };
 
-    private static void Diff(List<CompareLine> lines, IReadOnlyList<DiffLine> diff, string name, ChartComparison c, int width, bool sideBySide)
+    /// <summary>A diff's lines, made when drawn: unified, or each run of removed lines beside the run of added lines after it.</summary>
+    private static void Diff(CompareLines lines, IReadOnlyList<DiffLine> diff, string name, ChartComparison c, int width, bool sideBySide)
     {
         if (diff.Count == 0) return;
-        lines.Add(new(CompareLineKind.Plain, ""));
+        lines.Add(CompareLineKind.Plain, "");
         string from = TerminalText.Sanitize(c.From.Tag, 60), to = TerminalText.Sanitize(c.To.Tag, 60);
         if (!sideBySide)
         {
-            lines.Add(new(CompareLineKind.Heading, $"--- a/{name} ({from})"));
-            lines.Add(new(CompareLineKind.Heading, $"+++ b/{name} ({to})"));
-            foreach (DiffLine line in diff) lines.Add(new(DiffKind(line.Kind), TerminalText.Sanitize(line.ToString(), 4000)));
+            lines.Add(CompareLineKind.Heading, $"--- a/{name} ({from})");
+            lines.Add(CompareLineKind.Heading, $"+++ b/{name} ({to})");
+            // The longest line without making each: a clean line is drawn as it is, behind its one-character marker.
+            int longest = 0;
+            foreach (DiffLine line in diff) longest = Math.Max(longest, TerminalText.Sanitize(line.Text, MaxLineLength).Length + 1);
+            lines.AddRun(diff.Count, i => DiffKind(diff[i].Kind), i => TerminalText.Sanitize(diff[i].ToString(), MaxLineLength), Math.Min(longest, MaxLineLength));
             return;
         }
-        // Side by side: each run of removed lines beside the run of added lines that follows it.
+        // Side by side: a row shows diff lines Left and Right (-1: none; Whole: Left alone, across both halves).
         int half = (width - 3) / 2;
-        lines.Add(new(CompareLineKind.Heading, Pair($"--- a/{name} ({from})", $"+++ b/{name} ({to})", half)));
+        lines.Add(CompareLineKind.Heading, Pair($"--- a/{name} ({from})", $"+++ b/{name} ({to})", half));
+        var rows = new List<(int Left, int Right, CompareLineKind Kind)>(diff.Count);
+        int whole = 0;
         for (int i = 0; i < diff.Count;)
         {
             DiffLine line = diff[i];
@@ -200,19 +217,32 @@ public sealed class CompareView : ListPane
                 int removed = removedEnd - i, added = addedEnd - removedEnd;
                 for (int row = 0; row < Math.Max(removed, added); row++)
                 {
-                    string left = row < removed ? diff[i + row].ToString() : "";
-                    string right = row < added ? diff[removedEnd + row].ToString() : "";
                     CompareLineKind kind = row < removed && row < added ? CompareLineKind.Changed : row < removed ? CompareLineKind.Removed : CompareLineKind.Added;
-                    lines.Add(new(kind, Pair(left, right, half)));
+                    rows.Add((row < removed ? i + row : -1, row < added ? removedEnd + row : -1, kind));
                 }
                 i = addedEnd;
                 continue;
             }
-            string text = line.ToString();
-            lines.Add(line.Kind == DiffLineKind.Context ? new(CompareLineKind.Plain, Pair(text, text, half)) : new(DiffKind(line.Kind), TerminalText.Sanitize(text, 4000)));
+            if (line.Kind == DiffLineKind.Context) rows.Add((i, i, CompareLineKind.Plain));
+            else
+            {
+                rows.Add((i, Whole, DiffKind(line.Kind)));
+                whole = Math.Max(whole, TerminalText.Sanitize(line.ToString(), MaxLineLength).Length);
+            }
             i++;
         }
+        lines.AddRun(rows.Count, r => rows[r].Kind, r => rows[r] switch
+        {
+            (int left, Whole, _) => TerminalText.Sanitize(diff[left].ToString(), MaxLineLength),
+            (int left, int right, _) => Pair(left >= 0 ? diff[left].ToString() : "", right >= 0 ? diff[right].ToString() : "", half),
+        }, Math.Max(whole, (2 * half) + 3));
     }
+
+    /// <summary>A side-by-side row that is one diff line across both halves (a hunk header).</summary>
+    private const int Whole = -2;
+
+    /// <summary>A diff line is cut here, as the CLI cuts it.</summary>
+    private const int MaxLineLength = 4000;
 
     private static string Pair(string left, string right, int half) => $"{Clip(left, half)} │ {Clip(right, half)}".TrimEnd();
 

@@ -14,7 +14,7 @@ namespace OciTui.Tui;
 public class ListPane : FrameView
 {
     private readonly string _name;
-    private List<string> _items = [];
+    private IReadOnlyList<string> _items = [];
     private string? _context;
     private bool _busy;
     private int? _lastSelected;
@@ -132,12 +132,25 @@ public class ListPane : FrameView
         ApplyFilter(select);
     }
 
+    /// <summary>
+    /// Shows items made when drawn (a long diff's lines), kept as given, not copied: they must not change, and
+    /// <paramref name="maxLength"/> is the longest one's length (measuring them all would make them all).
+    /// </summary>
+    public void SetItemsMadeOnDemand(IReadOnlyList<string> items, int maxLength, int? select = null)
+    {
+        Status = null;
+        _items = items;
+        Source.SetItems(_items, maxLength);
+        ApplyFilter(select);
+    }
+
     /// <summary>Adds rows at the end (a catalog page arriving) without moving the selection.</summary>
     public void AppendItems(IEnumerable<string> items)
     {
         int? keep = SelectedIndex;
-        _items.AddRange(items);
-        Source.SetItems(_items);
+        List<string> all = Editable();
+        all.AddRange(items);
+        Source.SetItems(all);
         ApplyFilter(keep ?? 0);
     }
 
@@ -145,9 +158,21 @@ public class ListPane : FrameView
     public void UpdateItem(int index, string text)
     {
         if (index < 0 || index >= _items.Count || Status is not null) return;
-        _items[index] = text;
+        Editable()[index] = text;
         Source.ItemChanged(index);
         if (Source.RowOf(index) is var row and >= 0 && row >= List.Viewport.Y && row < List.Viewport.Y + List.Viewport.Height) List.SetNeedsDraw();
+    }
+
+    /// <summary>The items as a list of their own, to change (items made on demand are made now).</summary>
+    private List<string> Editable()
+    {
+        if (_items is not List<string> list)
+        {
+            list = [.. _items];
+            _items = list;
+            Source.SetItems(list);
+        }
+        return list;
     }
 
     /// <summary>Shows one message instead of the items, word-wrapped to the pane so a narrow pane still shows all of it.</summary>

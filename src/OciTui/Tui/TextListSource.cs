@@ -42,11 +42,16 @@ public sealed class TextListSource : IListDataSource
     /// <summary>An item's text, whether or not the filter shows it ("" past the end).</summary>
     public string ItemText(int item) => item < _items.Count ? _items[item] : "";
 
-    public void SetItems(IReadOnlyList<string> items)
+    /// <summary>The items to show; <paramref name="maxItemLength"/>, when given, is the longest one's length (else each is measured).</summary>
+    public void SetItems(IReadOnlyList<string> items, int? maxItemLength = null)
     {
         _items = items;
-        MaxItemLength = 0;
-        foreach (string item in items) MaxItemLength = Math.Max(MaxItemLength, item.Length);
+        if (maxItemLength is { } known) MaxItemLength = known;
+        else
+        {
+            MaxItemLength = 0;
+            foreach (string item in items) MaxItemLength = Math.Max(MaxItemLength, item.Length);
+        }
         Refilter();
     }
 
