@@ -274,11 +274,11 @@ public static class TextDiff
     {
         public static readonly LineSplitter Instance = new();
 
+        /// <summary>The lines where <see cref="LineTable"/> ends them: one rule for where a line ends.</summary>
         public IReadOnlyList<string> Chunk(string text)
         {
-            if (text.Length == 0) return [];
-            string[] lines = text.Split(["\r\n", "\r", "\n"], StringSplitOptions.None);
-            return lines[^1].Length == 0 ? lines[..^1] : lines;
+            var table = new LineTable();
+            return [.. table.Add(text).Select(number => table[number])];
         }
     }
 

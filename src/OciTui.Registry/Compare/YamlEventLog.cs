@@ -95,11 +95,11 @@ internal sealed class YamlEventLog
                     break;
                 case MappingStart map:
                     if (++depth > YamlReader.MaxDepth) throw new YamlLimitException($"it nests maps and lists more than {YamlReader.MaxDepth:N0} deep");
-                    log.Add(YamlEventKind.MapStart, map.Start, log.ExtraOf(map.Anchor, map.Tag, null));
+                    log.Add(YamlEventKind.MapStart, map.Start, ExtraOf(map.Anchor, map.Tag, null));
                     break;
                 case SequenceStart sequence:
                     if (++depth > YamlReader.MaxDepth) throw new YamlLimitException($"it nests maps and lists more than {YamlReader.MaxDepth:N0} deep");
-                    log.Add(YamlEventKind.ListStart, sequence.Start, log.ExtraOf(sequence.Anchor, sequence.Tag, null));
+                    log.Add(YamlEventKind.ListStart, sequence.Start, ExtraOf(sequence.Anchor, sequence.Tag, null));
                     break;
                 case MappingEnd or SequenceEnd:
                     depth--;
@@ -120,9 +120,7 @@ internal sealed class YamlEventLog
     {
         string value = scalar.Value;
         int offset = SliceOf(source, value, scalar.Start.Index, scalar.End.Index);
-        YamlEventExtra? extra = ExtraOf(scalar.Anchor, scalar.Tag, offset < 0 ? value : null);
-        int index = extra is null ? YamlEvent.None : Extras.Count;
-        if (extra is not null) Extras.Add(extra);
+        int index = Keep(ExtraOf(scalar.Anchor, scalar.Tag, offset < 0 ? value : null));
         Events.Add(new YamlEvent(YamlEventKind.Scalar, scalar.Style, scalar.Start.Line, scalar.Start.Column, Math.Max(offset, 0), offset < 0 ? -1 : value.Length, index));
     }
 
@@ -138,16 +136,21 @@ internal sealed class YamlEventLog
         return -1;
     }
 
-    private YamlEventExtra? ExtraOf(string? anchor, string? tag, string? text)
+    private static YamlEventExtra? ExtraOf(string? anchor, string? tag, string? text) =>
+        anchor is null && tag is null && text is null ? null : new YamlEventExtra(anchor, tag, text);
+
+    /// <summary>Keeps an event's extra, noting an anchor, and gives its index (<see cref="YamlEvent.None"/> for none).</summary>
+    private int Keep(YamlEventExtra? extra)
     {
-        HasAnchors |= anchor is not null;
-        return anchor is null && tag is null && text is null ? null : new YamlEventExtra(anchor, tag, text);
+        if (extra is null) return YamlEvent.None;
+        HasAnchors |= extra.Anchor is not null;
+        Extras.Add(extra);
+        return Extras.Count - 1;
     }
 
     private void Add(YamlEventKind kind, Mark at, YamlEventExtra? extra)
     {
-        int index = extra is null ? YamlEvent.None : Extras.Count;
-        if (extra is not null) Extras.Add(extra);
+        int index = Keep(extra);
         Events.Add(new YamlEvent(kind, ScalarStyle.Any, at.Line, at.Column, at.Index, 0, index));
     }
 }

@@ -16,9 +16,18 @@ public sealed class CompareLines : IReadOnlyList<CompareLine>
 
     /// <summary>
     /// Lines <see cref="Start"/> to <see cref="Start"/> + <see cref="Count"/>: each one's kind and text by its place
-    /// in the run.
+    /// in the run (a run of lines made at once grows as they are added).
     /// </summary>
-    private sealed record Run(int Start, int Count, Func<int, CompareLineKind> Kind, Func<int, string> Text);
+    private sealed class Run(int start, int count, Func<int, CompareLineKind> kind, Func<int, string> text)
+    {
+        public int Start { get; } = start;
+
+        public int Count { get; set; } = count;
+
+        public Func<int, CompareLineKind> Kind { get; } = kind;
+
+        public Func<int, string> Text { get; } = text;
+    }
 
     public int Count { get; private set; }
 
@@ -34,7 +43,7 @@ public sealed class CompareLines : IReadOnlyList<CompareLine>
             _runs.Add(new Run(Count, 0, i => made[i].Kind, i => made[i].Text));
         }
         _made.Add(new CompareLine(kind, text));
-        _runs[^1] = _runs[^1] with { Count = _made.Count };
+        _runs[^1].Count = _made.Count;
         Count++;
         MaxLength = Math.Max(MaxLength, text.Length);
     }
@@ -73,7 +82,7 @@ public sealed class CompareLines : IReadOnlyList<CompareLine>
             bool before = false;
             for (int i = 0; i < Count; i++)
             {
-                bool change = KindAt(i) is CompareLineKind.Added or CompareLineKind.Removed or CompareLineKind.Changed;
+                bool change = CompareLine.IsChangeKind(KindAt(i));
                 if (change && !before) starts.Add(i);
                 before = change;
             }

@@ -27,7 +27,10 @@ public enum CompareLineKind
 
 public sealed record CompareLine(CompareLineKind Kind, string Text)
 {
-    public bool IsChange => Kind is CompareLineKind.Added or CompareLineKind.Removed or CompareLineKind.Changed;
+    public bool IsChange => IsChangeKind(Kind);
+
+    /// <summary>Whether next/previous change stops at a line of this kind.</summary>
+    public static bool IsChangeKind(CompareLineKind kind) => kind is CompareLineKind.Added or CompareLineKind.Removed or CompareLineKind.Changed;
 }
 
 /// <summary>
